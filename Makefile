@@ -1,0 +1,114 @@
+# awsai: see README.md. `make` builds build/awsai; `make check` runs every
+# test, then again under AddressSanitizer + UndefinedBehaviorSanitizer.
+
+BUILD	?= build
+CC	?= cc
+PKGS	 = sqlite3 jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wpointer-arith
+OPT	?= -O2 -g
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined -DAWSAI_SANITIZE
+ifdef SANITIZE
+OPT	 = -O1 -g $(SAN_FLAGS)
+endif
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+LIBS	 = $(PKG_LIBS) -lstemmer -lm
+
+SRCS	:= $(wildcard src/*.c)
+OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+SCHEMA	:= $(sort $(wildcard schema/*.sql))
+CATALOG	:= $(sort $(wildcard catalog/*.json))
+
+# Debian packages: build tools, libraries, test tools.
+DEB_PKGS = gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev \
+	   libreadline-dev libstemmer-dev libcmocka-dev jq
+
+.PHONY: all deps run check test unit clean bench
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/awsai
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "make deps: installing $$missing"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	else echo "make deps: run as root: apt-get install -y $$missing" >&2; \
+	    exit 1; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends $$missing
+
+$(BUILD)/obj/%.o: src/%.c src/awsai.h src/cmd-list.h | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj:
+	mkdir -p $@
+
+$(BUILD)/schema.sql: $(SCHEMA) | $(BUILD)/obj
+	cat $(SCHEMA) > $@
+
+# Stage 1 has the schema but no catalog; it compiles catalog/ into a
+# database that stage 2 embeds (R12).
+$(BUILD)/embed0.S: $(BUILD)/schema.sql
+	printf '%s\n' '.section .rodata' '.global awsai_schema' \
+	    'awsai_schema:' '.incbin "$(BUILD)/schema.sql"' '.byte 0' \
+	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
+	    '.balign 16' 'awsai_catalog_image:' 'awsai_catalog_image_end:' \
+	    '.section .note.GNU-stack,"",@progbits' > $@
+
+$(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db
+	printf '%s\n' '.section .rodata' '.global awsai_schema' \
+	    'awsai_schema:' '.incbin "$(BUILD)/schema.sql"' '.byte 0' \
+	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
+	    '.balign 16' 'awsai_catalog_image:' \
+	    '.incbin "$(BUILD)/catalog.db"' 'awsai_catalog_image_end:' \
+	    '.section .note.GNU-stack,"",@progbits' > $@
+
+$(BUILD)/%.o: $(BUILD)/%.S
+	$(CC) $(OPT) -c -o $@ $<
+
+$(BUILD)/awsai0: $(OBJS) $(BUILD)/embed0.o
+	$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+$(BUILD)/catalog.db: $(BUILD)/awsai0 $(CATALOG)
+	$(BUILD)/awsai0 build $@ catalog
+
+$(BUILD)/awsai: $(OBJS) $(BUILD)/embed.o
+	$(CC) $(OPT) -o $@ $^ $(LIBS)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(BUILD)/awsai help
+
+# Unit tests (cmocka) link the objects they test.
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+UNIT_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(BUILD)/embed0.o
+
+$(BUILD)/unit/%: tests/unit/%.c $(UNIT_OBJS)
+	@mkdir -p $(BUILD)/unit
+	$(CC) $(ALL_CFLAGS) -Isrc $$(pkg-config --cflags cmocka) -o $@ $< \
+	    $(UNIT_OBJS) $(LIBS) $$(pkg-config --libs cmocka)
+
+unit: $(UNIT_BINS)
+
+test: all unit
+	@sh tests/run.sh $(BUILD)
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit
+	@sh tests/run.sh build build/asan
+
+bench: all
+	@sh bench/ask.sh $(BUILD)
+
+clean:
+	rm -rf build

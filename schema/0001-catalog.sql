@@ -1,0 +1,141 @@
+-- 0001-catalog.sql: the catalog's tables. A bad catalog cannot be built:
+-- enums are CHECKed, references are foreign keys, required text NOT NULL.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE meta (
+	key	TEXT PRIMARY KEY,
+	value	TEXT NOT NULL
+);
+
+CREATE TABLE layers (
+	id		TEXT PRIMARY KEY
+			CHECK (id IN ('service', 'platform', 'infrastructure')),
+	ord		INTEGER NOT NULL UNIQUE,
+	name		TEXT NOT NULL,
+	name_ko		TEXT NOT NULL,
+	summary		TEXT NOT NULL,
+	summary_ko	TEXT NOT NULL
+);
+
+CREATE TABLE usecases (
+	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),
+	ord		INTEGER NOT NULL UNIQUE,
+	name		TEXT NOT NULL,
+	name_ko		TEXT NOT NULL,
+	summary		TEXT NOT NULL,
+	summary_ko	TEXT NOT NULL
+);
+
+CREATE TABLE usecase_keywords (
+	usecase_id	TEXT NOT NULL REFERENCES usecases(id),
+	keyword		TEXT NOT NULL
+);
+
+CREATE TABLE services (
+	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),
+	ord		INTEGER NOT NULL UNIQUE,
+	name		TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	layer		TEXT NOT NULL REFERENCES layers(id),
+	layer_note	TEXT,
+	summary		TEXT NOT NULL,
+	summary_ko	TEXT NOT NULL,
+	description	TEXT NOT NULL,
+	status		TEXT NOT NULL
+			CHECK (status IN ('ga', 'preview', 'closed', 'retired')),
+	status_date	TEXT CHECK (status_date IS NULL OR status_date GLOB
+			'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	status_note	TEXT,
+	successor	TEXT REFERENCES services(id) DEFERRABLE INITIALLY DEFERRED,
+	part_of		TEXT REFERENCES services(id) DEFERRABLE INITIALLY DEFERRED,
+	cli		TEXT,
+	docs		TEXT NOT NULL CHECK (docs LIKE 'https://%'),
+	as_of		TEXT NOT NULL,
+	record		TEXT NOT NULL,		-- the source record, as JSON
+	CHECK (status IN ('ga', 'preview') OR status_date IS NOT NULL)
+);
+
+CREATE TABLE service_usecases (
+	service_id	TEXT NOT NULL REFERENCES services(id),
+	usecase_id	TEXT NOT NULL REFERENCES usecases(id),
+	weight		REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+	PRIMARY KEY (service_id, usecase_id)
+);
+
+CREATE TABLE tasks (
+	service_id	TEXT NOT NULL REFERENCES services(id),
+	lang		TEXT NOT NULL CHECK (lang IN ('en', 'ko')),
+	ord		INTEGER NOT NULL,
+	text		TEXT NOT NULL
+);
+
+CREATE TABLE aliases (
+	alias		TEXT PRIMARY KEY COLLATE NOCASE,
+	service_id	TEXT NOT NULL REFERENCES services(id)
+);
+
+CREATE TABLE relations (
+	service_id	TEXT NOT NULL REFERENCES services(id),
+	kind		TEXT NOT NULL CHECK (kind IN
+			('successor', 'alternative', 'part-of', 'complements')),
+	target_id	TEXT NOT NULL REFERENCES services(id)
+			DEFERRABLE INITIALLY DEFERRED,
+	PRIMARY KEY (service_id, kind, target_id)
+);
+
+CREATE TABLE sources (
+	service_id	TEXT NOT NULL REFERENCES services(id),
+	url		TEXT NOT NULL CHECK (url LIKE 'https://%')
+);
+
+CREATE TABLE synonyms (
+	grp		INTEGER NOT NULL,
+	term		TEXT NOT NULL
+);
+
+CREATE TABLE glossary (
+	id		TEXT PRIMARY KEY,
+	ord		INTEGER NOT NULL,
+	term		TEXT NOT NULL,
+	term_ko		TEXT NOT NULL,
+	definition	TEXT NOT NULL,
+	definition_ko	TEXT NOT NULL
+);
+
+CREATE TABLE glossary_names (
+	name		TEXT NOT NULL COLLATE NOCASE,
+	glossary_id	TEXT NOT NULL REFERENCES glossary(id)
+);
+
+CREATE TABLE glossary_see (
+	glossary_id	TEXT NOT NULL REFERENCES glossary(id),
+	target_id	TEXT NOT NULL REFERENCES glossary(id)
+			DEFERRABLE INITIALLY DEFERRED
+);
+
+-- Lifecycle stages and ML roles share one shape: kind tells them apart.
+CREATE TABLE groups (
+	kind		TEXT NOT NULL CHECK (kind IN ('stage', 'role')),
+	id		TEXT NOT NULL,
+	ord		INTEGER NOT NULL,
+	name		TEXT NOT NULL,
+	name_ko		TEXT NOT NULL,
+	summary		TEXT NOT NULL,
+	summary_ko	TEXT NOT NULL,
+	PRIMARY KEY (kind, id)
+);
+
+CREATE TABLE group_services (
+	kind		TEXT NOT NULL,
+	group_id	TEXT NOT NULL,
+	ord		INTEGER NOT NULL,
+	service_id	TEXT NOT NULL REFERENCES services(id),
+	FOREIGN KEY (kind, group_id) REFERENCES groups(kind, id)
+);
+
+-- The full-text index: one row per name, alias, task, summary or
+-- description, tokenized by awsai's own tokenizer (tokenize.c).
+CREATE VIRTUAL TABLE docs USING fts5(
+	text, svc UNINDEXED, kind UNINDEXED, lang UNINDEXED,
+	tokenize = 'awsai'
+);
+CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs, 'row');

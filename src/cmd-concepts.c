@@ -1,0 +1,38 @@
+/* cmd-concepts.c: "awsai concepts": the glossary, one line a term. */
+#include "awsai.h"
+
+static const struct column concept_columns[] = {
+	{ "id", CELL_STR, 0 },
+	{ "term", CELL_STR, 0 },
+	{ "term_ko", CELL_STR, 0 },
+	{ "aliases", CELL_LIST, COL_HIDE_TABLE },
+	{ "definition", CELL_STR, COL_SHRINK },
+	{ "definition_ko", CELL_STR, COL_HIDE_TABLE },
+	{ "see", CELL_LIST, COL_HIDE_TABLE },
+};
+
+static int
+concepts_run(struct ctx *ctx, struct args *a)
+{
+	struct result	 res;
+	int		 n;
+
+	(void)a;
+	result_init(&res, concept_columns,
+	    sizeof(concept_columns) / sizeof(concept_columns[0]));
+	if ((n = catalog_glossary(ctx->catalog, NULL, &res)) > 0)
+		out_print(&ctx->out, &res);
+	result_release(&res);
+	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+}
+
+const struct cmd cmd_concepts = {
+	.name = "concepts",
+	.aliases = (const char *const[]){ "glossary", NULL },
+	.synopsis = "",
+	.summary = "list the glossary of AI/ML concepts",
+	.nargs = { 0, 0 },
+	.opts = NULL,
+	.flags = CMD_CATALOG,
+	.run = concepts_run,
+};

@@ -1,0 +1,140 @@
+/*
+ * out-json.c: JSON (one array, or one object for a card) and JSON Lines
+ * (one object a line), always written by jansson.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "awsai.h"
+
+/* A JSON string for s; invalid UTF-8 bytes become U+FFFD. */
+static json_t *
+jstr(const char *s)
+{
+	struct strbuf	 sb = { 0 };
+	size_t		 i = 0, n = strlen(s), prev;
+	uint32_t	 c;
+	json_t		*j;
+
+	if ((j = json_string(s)) != NULL)
+		return j;
+	sb_adds(&sb, "");
+	while (i < n) {
+		prev = i;
+		if (util_utf8_next(s, n, &i, &c))
+			sb_add(&sb, s + prev, i - prev);
+		else
+			sb_adds(&sb, "\xef\xbf\xbd");
+	}
+	j = json_string(sb.buf);
+	sb_release(&sb);
+	if (j == NULL)
+		BUG("cannot encode a JSON string");
+	return j;
+}
+
+/* Returns s quoted as a JSON string (caller frees). */
+char *
+out_json_string(const char *s)
+{
+	json_t	*j = jstr(s);
+	char	*out = json_dumps(j, JSON_ENCODE_ANY);
+
+	json_decref(j);
+	return out;
+}
+
+static json_t *
+cell_json(const struct cell *c, const struct column *col)
+{
+	json_t		*a;
+	json_error_t	 err;
+
+	switch (col->kind) {
+	case CELL_NUM:
+		if (c->n == (double)(long long)c->n)
+			return json_integer((json_int_t)c->n);
+		return json_real(c->n);
+	case CELL_LIST:
+		a = json_array();
+		for (size_t i = 0; i < c->list.n; i++)
+			json_array_append_new(a, jstr(c->list.v[i]));
+		return a;
+	case CELL_JSON:
+		if (c->s == NULL)
+			return json_null();
+		if ((a = json_loads(c->s, JSON_DECODE_ANY, &err)) == NULL)
+			BUG("bad JSON in a result: %s", err.text);
+		return a;
+	case CELL_STR:
+		break;
+	}
+	return c->s != NULL ? jstr(c->s) : json_null();
+}
+
+static json_t *
+row_json(const struct result *res, size_t r)
+{
+	json_t	*o = json_object();
+
+	for (size_t c = 0; c < res->ncols; c++)
+		json_object_set_new(o, res->cols[c].name,
+		    cell_json(&res->cells[r * res->ncols + c], &res->cols[c]));
+	return o;
+}
+
+static int
+dump(const struct outspec *o, json_t *j, int compact)
+{
+	int	rc;
+
+	rc = json_dumpf(j, o->fp, compact ? JSON_COMPACT : JSON_INDENT(2));
+	fputc('\n', o->fp);
+	json_decref(j);
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * JSON: an array of row objects; a card is one object (a card whose only
+ * column is a JSON document prints that document). JSON Lines: one
+ * compact object a line.
+ */
+int
+out_json(const struct outspec *o, const struct result *res, int lines)
+{
+	json_t	*a;
+
+	if (res->card && res->ncols == 1 && res->cols[0].kind == CELL_JSON) {
+		for (size_t r = 0; r < res->nrows; r++)
+			if (dump(o, cell_json(&res->cells[r], &res->cols[0]),
+			    lines) == -1)
+				return -1;
+		return 0;
+	}
+	if (lines || res->card) {
+		for (size_t r = 0; r < res->nrows; r++)
+			if (dump(o, row_json(res, r), lines) == -1)
+				return -1;
+		return 0;
+	}
+	a = json_array();
+	for (size_t r = 0; r < res->nrows; r++)
+		json_array_append_new(a, row_json(res, r));
+	return dump(o, a, 0);
+}
+
+/* One line {"query": ..., "results": [...]} for batch `ask -`. */
+int
+out_json_batch(const struct outspec *o, const char *query,
+    const struct result *res)
+{
+	json_t	*obj = json_object(), *a = json_array();
+
+	for (size_t r = 0; r < res->nrows; r++)
+		json_array_append_new(a, row_json(res, r));
+	json_object_set_new(obj, "query", jstr(query));
+	json_object_set_new(obj, "results", a);
+	return dump(o, obj, 1);
+}

@@ -1,0 +1,193 @@
+/*
+ * out.c: output policy: which format, colour and width; the format table
+ * that sends a result to its renderer; escaping shared by renderers.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "awsai.h"
+
+static const struct {
+	const char	*name;
+	enum fmt	 fmt;
+} formats[] = {
+	{ "table", FMT_TABLE },
+	{ "plain", FMT_PLAIN },
+	{ "tsv", FMT_TSV },
+	{ "csv", FMT_CSV },
+	{ "json", FMT_JSON },
+	{ "jsonl", FMT_JSONL },
+};
+
+/* Parses a format name into *out; returns 0 or -1 (nothing reported). */
+int
+out_parse_format(const char *s, enum fmt *out)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		if (strcmp(s, formats[i].name) == 0) {
+			*out = formats[i].fmt;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+out_format_names(void)
+{
+	return "table, plain, tsv, csv, json, jsonl";
+}
+
+/*
+ * Fills in the output policy: on a terminal the table with colour (unless
+ * NO_COLOR), piped TSV without colour, as gh does.
+ */
+void
+out_resolve(struct outspec *o, enum fmt fmt, enum color_mode color)
+{
+	struct winsize	 ws;
+	const char	*nc = getenv("NO_COLOR"), *cols = getenv("COLUMNS");
+	int		 tty = isatty(STDOUT_FILENO);
+	long		 n;
+
+	o->fp = stdout;
+	o->fmt = fmt != FMT_AUTO ? fmt : tty ? FMT_TABLE : FMT_TSV;
+	if (color == COLOR_ALWAYS)
+		o->color = 1;
+	else if (color == COLOR_NEVER)
+		o->color = 0;
+	else
+		o->color = tty && (nc == NULL || *nc == '\0');
+	o->width = 0;
+	if (cols != NULL && util_parse_int(cols, 20, 10000, &n) == 0)
+		o->width = (int)n;
+	else if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		o->width = ws.ws_col;
+}
+
+/* Sends res to the renderer for o->fmt. Returns 0 or -1. */
+int
+out_print(const struct outspec *o, const struct result *res)
+{
+	switch (o->fmt) {
+	case FMT_AUTO:
+	case FMT_TABLE:
+		return out_table(o, res);
+	case FMT_PLAIN:
+		return out_plain(o, res);
+	case FMT_TSV:
+		return out_sv(o, res, '\t');
+	case FMT_CSV:
+		return out_sv(o, res, ',');
+	case FMT_JSON:
+		return out_json(o, res, 0);
+	case FMT_JSONL:
+		return out_json(o, res, 1);
+	}
+	BUG("unknown format %d", (int)o->fmt);
+}
+
+/*
+ * Flushes stdout. A closed pipe (EPIPE) is not an error: `awsai list |
+ * head -1` ends quietly. Returns 0 or -1 after reporting.
+ */
+int
+out_flush(const struct outspec *o)
+{
+	if (fflush(o->fp) == 0 && !ferror(o->fp))
+		return 0;
+	if (errno == EPIPE)
+		return 0;
+	return diag_error("cannot write output: %s", strerror(errno));
+}
+
+/* Appends the text of a cell as the table, plain and SV formats show it. */
+void
+out_cell_text(const struct cell *c, enum cell_kind kind, struct strbuf *sb)
+{
+	char	buf[64];
+
+	switch (kind) {
+	case CELL_NUM:
+		snprintf(buf, sizeof(buf), "%.4g", c->n);
+		sb_adds(sb, buf);
+		break;
+	case CELL_LIST:
+		for (size_t i = 0; i < c->list.n; i++) {
+			if (i > 0)
+				sb_adds(sb, ",");
+			sb_adds(sb, c->list.v[i]);
+		}
+		break;
+	case CELL_STR:
+	case CELL_JSON:
+		if (c->s != NULL)
+			sb_adds(sb, c->s);
+		break;
+	}
+}
+
+/* TSV: tab, newline, carriage return and backslash as \t \n \r \\. */
+char *
+out_escape_tsv(const char *s)
+{
+	struct strbuf sb = { 0 };
+
+	sb_adds(&sb, "");
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\t':
+			sb_adds(&sb, "\\t");
+			break;
+		case '\n':
+			sb_adds(&sb, "\\n");
+			break;
+		case '\r':
+			sb_adds(&sb, "\\r");
+			break;
+		case '\\':
+			sb_adds(&sb, "\\\\");
+			break;
+		default:
+			sb_addc(&sb, *s);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+/* CSV (RFC 4180): quote a field with comma, quote, CR or LF; double quotes. */
+char *
+out_escape_csv(const char *s)
+{
+	struct strbuf sb = { 0 };
+
+	if (strpbrk(s, ",\"\r\n") == NULL)
+		return xstrdup(s);
+	sb_addc(&sb, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			sb_addc(&sb, '"');
+		sb_addc(&sb, *s);
+	}
+	sb_addc(&sb, '"');
+	return sb_detach(&sb);
+}
+
+/* The ANSI colour for a lifecycle status, or NULL. */
+const char *
+out_status_color(const char *status)
+{
+	if (status == NULL)
+		return NULL;
+	if (strcmp(status, "closed") == 0)
+		return "\033[33m";
+	if (strcmp(status, "retired") == 0)
+		return "\033[31m";
+	if (strcmp(status, "preview") == 0)
+		return "\033[36m";
+	return NULL;
+}

@@ -1,0 +1,259 @@
+/*
+ * tokenize.c: the one tokenizer, used to build the full-text index and to
+ * read questions. English words are lowercased, stop words dropped and
+ * the rest stemmed (Snowball); Hangul and other CJK runs are indexed as
+ * overlapping bigrams, the approach of Lucene's CJK analyzer, after a
+ * trailing particle is cut off, so "얼굴을" and "얼굴" meet on "얼굴".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "awsai.h"
+
+struct tokenizer {
+	struct sb_stemmer *stemmer;
+	struct strbuf	   word;	/* the current word, folded */
+	char		   out[64];	/* the emitted token */
+};
+
+static const char *const stop_en[] = {
+	"a", "about", "an", "and", "any", "are", "as", "at", "be", "by",
+	"can", "could", "do", "does", "for", "from", "get", "has", "have",
+	"how", "i", "if", "in", "into", "is", "it", "its", "let", "lets",
+	"me", "my", "need", "of", "on", "or", "our", "should", "so", "some",
+	"that", "the", "their", "them", "then", "these", "they", "this",
+	"those", "to", "up", "us", "use", "using", "want", "we", "what",
+	"when", "which", "will", "with", "would", "you", "your",
+	"amazon", "aws",
+};
+
+/* Bigrams of Korean endings and particles that carry no meaning. */
+static const char *const stop_ko[] = {
+	"싶어", "어요", "해요", "하기", "하고", "하는", "니다", "습니",
+	"합니", "세요", "주세", "있는", "위한", "위해", "에서", "으로",
+	"하여", "해서", "려고", "하려", "싶습", "있나", "나요", "할까",
+	"까요", "하면", "되는", "같은", "라는", "에게", "하게",
+};
+
+/* One-syllable particles cut from the end of a run of 3 or more. */
+static const char *const particle1[] = {
+	"을", "를", "이", "가", "은", "는", "에", "의", "로", "와", "과",
+	"도", "만",
+};
+
+/* Two-syllable particles cut from the end of a run of 4 or more. */
+static const char *const particle2[] = {
+	"에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는",
+	"하고", "이나", "로서", "로써",
+};
+
+static int	is_stop(const char *, const char *const *, size_t);
+static int	is_cjk(uint32_t);
+static int	emit_word(struct tokenizer *, size_t, size_t, token_fn,
+		    void *);
+static int	emit_run(struct tokenizer *, const char *, const size_t *,
+		    size_t, token_fn, void *);
+
+/* Returns a new tokenizer; free it with tokenizer_free(). */
+struct tokenizer *
+tokenizer_new(void)
+{
+	struct tokenizer *tk;
+
+	tk = xcalloc(1, sizeof(*tk));
+	tk->stemmer = sb_stemmer_new("english", "UTF_8");
+	if (tk->stemmer == NULL)
+		BUG("no Snowball stemmer for English");
+	return tk;
+}
+
+void
+tokenizer_free(struct tokenizer *tk)
+{
+	if (tk == NULL)
+		return;
+	sb_stemmer_delete(tk->stemmer);
+	sb_release(&tk->word);
+	free(tk);
+}
+
+static int
+is_stop(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_cjk(uint32_t c)
+{
+	return (c >= 0xac00 && c <= 0xd7a3) ||	/* Hangul syllables */
+	    (c >= 0x3040 && c <= 0x30ff) ||	/* kana */
+	    (c >= 0x4e00 && c <= 0x9fff);	/* CJK ideographs */
+}
+
+/* Does s (n bytes) contain a Hangul syllable? */
+int
+tokenizer_is_hangul(const char *s, size_t n)
+{
+	size_t	 i = 0;
+	uint32_t c;
+
+	while (i < n) {
+		util_utf8_next(s, n, &i, &c);
+		if (c >= 0xac00 && c <= 0xd7a3)
+			return 1;
+	}
+	return 0;
+}
+
+/* Emits the folded word in tk->word, unless it is a stop word. */
+static int
+emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
+    void *arg)
+{
+	struct token	 t;
+	const char	*w = tk->word.buf;
+	size_t		 len = tk->word.len;
+	int		 digits = 0;
+
+	if (len == 0 || len >= sizeof(tk->out))
+		return 0;
+	if (is_stop(w, stop_en, sizeof(stop_en) / sizeof(stop_en[0])))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (w[i] >= '0' && w[i] <= '9')
+			digits = 1;
+	if (!digits && len > 3) {
+		w = (const char *)sb_stemmer_stem(tk->stemmer,
+		    (const sb_symbol *)tk->word.buf, (int)len);
+		if (w == NULL)
+			BUG("stemmer out of memory");
+		len = (size_t)sb_stemmer_length(tk->stemmer);
+	}
+	memcpy(tk->out, w, len);
+	tk->out[len] = '\0';
+	t.text = tk->out;
+	t.len = len;
+	t.start = start;
+	t.end = end;
+	return fn(arg, &t);
+}
+
+/*
+ * Emits a run of CJK syllables as bigrams (a lone syllable as itself).
+ * offs[i] is the byte offset of syllable i; offs[n] the end of the run.
+ */
+static int
+emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
+    token_fn fn, void *arg)
+{
+	struct token	 t;
+	size_t		 len;
+	int		 rc;
+
+	if (n >= 4) {
+		for (size_t i = 0; i < sizeof(particle2) / sizeof(*particle2);
+		    i++) {
+			len = offs[n] - offs[n - 2];
+			if (strlen(particle2[i]) == len &&
+			    memcmp(s + offs[n - 2], particle2[i], len) == 0) {
+				n -= 2;
+				break;
+			}
+		}
+	}
+	if (n >= 3) {
+		for (size_t i = 0; i < sizeof(particle1) / sizeof(*particle1);
+		    i++) {
+			len = offs[n] - offs[n - 1];
+			if (strlen(particle1[i]) == len &&
+			    memcmp(s + offs[n - 1], particle1[i], len) == 0) {
+				n -= 1;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
+		t.start = offs[i];
+		t.end = offs[n == 1 ? 1 : i + 2];
+		len = t.end - t.start;
+		memcpy(tk->out, s + t.start, len);
+		tk->out[len] = '\0';
+		if (n > 1 && is_stop(tk->out, stop_ko,
+		    sizeof(stop_ko) / sizeof(stop_ko[0])))
+			continue;
+		t.text = tk->out;
+		t.len = len;
+		if ((rc = fn(arg, &t)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Splits s (n bytes, any bytes at all) into tokens and calls fn for each
+ * with arg. Invalid UTF-8 and control characters separate tokens.
+ * Returns 0, or the first non-zero value fn returned.
+ */
+int
+tokenizer_run(struct tokenizer *tk, const char *s, size_t n, token_fn fn,
+    void *arg)
+{
+	size_t		 i = 0, prev, wstart = 0, nrun = 0;
+	size_t		 offs[65];
+	uint32_t	 c;
+	int		 rc = 0;
+
+	tk->word.len = 0;
+	while (i <= n) {
+		prev = i;
+		if (i < n)
+			util_utf8_next(s, n, &i, &c);
+		else {
+			c = 0;
+			i++;
+		}
+		if (c < 0x80 && ((c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+			if (nrun > 0 && (rc = emit_run(tk, s, offs, nrun, fn,
+			    arg)) != 0)
+				return rc;
+			nrun = 0;
+			if (tk->word.len == 0)
+				wstart = prev;
+			sb_addc(&tk->word, c >= 'A' && c <= 'Z' ?
+			    (int)(c - 'A' + 'a') : (int)c);
+			continue;
+		}
+		if (c == '\'' && tk->word.len > 0)
+			continue;	/* model's -> models */
+		if (tk->word.len > 0) {
+			rc = emit_word(tk, wstart, prev, fn, arg);
+			tk->word.len = 0;
+			if (rc != 0)
+				return rc;
+		}
+		if (is_cjk(c) && i <= n) {
+			if (nrun == 64) {
+				if ((rc = emit_run(tk, s, offs, nrun, fn,
+				    arg)) != 0)
+					return rc;
+				nrun = 0;
+			}
+			offs[nrun++] = prev;
+			offs[nrun] = i;
+			continue;
+		}
+		if (nrun > 0) {
+			if ((rc = emit_run(tk, s, offs, nrun, fn, arg)) != 0)
+				return rc;
+			nrun = 0;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,257 @@
+/*
+ * util.c: small pure helpers: checked number parsing, slug and date
+ * checks, UTF-8 decoding, display width and edit distance.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "awsai.h"
+
+/*
+ * Parses a whole decimal number in [min, max] into *out. Returns 0, or -1
+ * for junk, an empty string or a value out of range (nothing reported).
+ */
+int
+util_parse_int(const char *s, long min, long max, long *out)
+{
+	char	*end;
+	long	 v;
+
+	if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Is s a lowercase slug: ^[a-z0-9]+(-[a-z0-9]+)*$ ? */
+int
+util_is_slug(const char *s)
+{
+	int	prev_dash = 1;
+
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s == '-') {
+			if (prev_dash)
+				return 0;
+			prev_dash = 1;
+		} else if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			prev_dash = 0;
+		else
+			return 0;
+	}
+	return !prev_dash;
+}
+
+/* Is s a plausible calendar date YYYY-MM-DD ? */
+int
+util_is_date(const char *s)
+{
+	static const int mdays[] =
+	    { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int	y, m, d;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	y = atoi(s);
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1990 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	return 1;
+}
+
+/*
+ * Decodes one UTF-8 code point at s[*i] (n bytes in all), advancing *i.
+ * Returns 1 for a valid code point, 0 for an invalid byte (skipped, *cp
+ * set to U+FFFD).
+ */
+int
+util_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t	 left = n - *i, len;
+	uint32_t c;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		(*i)++;
+		return 1;
+	}
+	if ((p[0] & 0xe0) == 0xc0) {
+		len = 2;
+		c = p[0] & 0x1f;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		len = 3;
+		c = p[0] & 0x0f;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else
+		goto bad;
+	if (len > left)
+		goto bad;
+	for (size_t k = 1; k < len; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (p[k] & 0x3f);
+	}
+	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	*i += len;
+	return 1;
+bad:
+	*cp = 0xfffd;
+	(*i)++;
+	return 0;
+}
+
+/* Display columns of one code point: 0, 1 or 2. */
+static int
+cp_width(uint32_t c)
+{
+	if (c == 0 || (c >= 0x300 && c <= 0x36f) || c == 0x200d ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1160 && c <= 0x11ff))
+		return 0;
+	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+/* Display width in terminal columns of the first n bytes of s. */
+size_t
+util_display_width(const char *s, size_t n)
+{
+	size_t	 i = 0, w = 0;
+	uint32_t c;
+
+	while (i < n) {
+		util_utf8_next(s, n, &i, &c);
+		w += (size_t)cp_width(c);
+	}
+	return w;
+}
+
+/*
+ * Damerau-Levenshtein (optimal string alignment) distance between a and
+ * b, in bytes; gives up and returns max + 1 once it must exceed max.
+ */
+size_t
+util_edit_distance(const char *a, const char *b, size_t max)
+{
+	size_t	 la = strlen(a), lb = strlen(b), best, d;
+	size_t	*row0, *row1, *row2, *t;
+
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	if (la > 64 || lb > 64)
+		return strcmp(a, b) == 0 ? 0 : max + 1;
+	row0 = xcalloc(lb + 1, sizeof(*row0));
+	row1 = xcalloc(lb + 1, sizeof(*row1));
+	row2 = xcalloc(lb + 1, sizeof(*row2));
+	for (size_t j = 0; j <= lb; j++)
+		row1[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		row2[0] = i;
+		best = i;
+		for (size_t j = 1; j <= lb; j++) {
+			d = row1[j - 1] + (a[i - 1] != b[j - 1]);
+			if (row1[j] + 1 < d)
+				d = row1[j] + 1;
+			if (row2[j - 1] + 1 < d)
+				d = row2[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && row0[j - 2] + 1 < d)
+				d = row0[j - 2] + 1;
+			row2[j] = d;
+			if (d < best)
+				best = d;
+		}
+		if (best > max) {
+			d = max + 1;
+			goto out;
+		}
+		t = row0;
+		row0 = row1;
+		row1 = row2;
+		row2 = t;
+	}
+	d = row1[lb];
+out:
+	free(row0);
+	free(row1);
+	free(row2);
+	return d;
+}
+
+/* Returns s lowercased (ASCII only), for the caller to free. */
+char *
+util_fold(const char *s)
+{
+	char	*f = xstrdup(s);
+
+	for (char *p = f; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return f;
+}
+
+/*
+ * Fills out[0..nout) with up to nout candidates nearest to word (case
+ * folded), closest first; unused slots are set to NULL. The pointers are
+ * borrowed from cands.
+ */
+void
+util_suggest(const char *word, const char *const *cands, size_t ncands,
+    const char **out, size_t nout)
+{
+	size_t	 dist[8], max, d, k;
+	char	*fw, *fc;
+
+	if (nout > 8)
+		nout = 8;
+	for (k = 0; k < nout; k++)
+		out[k] = NULL;
+	fw = util_fold(word);
+	max = strlen(fw) < 4 ? 1 : strlen(fw) < 8 ? 2 : 3;
+	for (size_t i = 0; i < ncands; i++) {
+		fc = util_fold(cands[i]);
+		d = util_edit_distance(fw, fc, max);
+		if (d > max && strlen(fw) >= 3 &&
+		    strncmp(fc, fw, strlen(fw)) == 0)
+			d = max;	/* a prefix is as good as a near miss */
+		free(fc);
+		if (d > max)
+			continue;
+		for (k = 0; k < nout; k++) {
+			if (out[k] != NULL && strcmp(out[k], cands[i]) == 0)
+				break;
+			if (out[k] == NULL || d < dist[k]) {
+				memmove(out + k + 1, out + k,
+				    (nout - k - 1) * sizeof(*out));
+				memmove(dist + k + 1, dist + k,
+				    (nout - k - 1) * sizeof(*dist));
+				out[k] = cands[i];
+				dist[k] = d;
+				break;
+			}
+		}
+	}
+	free(fw);
+}
