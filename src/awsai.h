@@ -127,6 +127,7 @@ struct fts_hit {
 	const char	*lang;		/* en or ko */
 	double		 score;		/* awsai_score() */
 	uint64_t	 mask;		/* which query phrases the row has */
+	double		 rowcov;	/* share of the row's tokens matched */
 };
 struct catalog *catalog_open(const char *, int *);
 void	 catalog_free(struct catalog *);

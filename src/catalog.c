@@ -123,15 +123,17 @@ fts_tokenize(Fts5Tokenizer *t, void *pctx, int flags, const char *text,
 /*
  * awsai_score(docs, weights): BM25-style score of this row against the
  * query's phrases, each weighted by the double at its index in the
- * weights blob (search.c folds IDF in). Returns a 16-byte blob: the
- * score (double) and a bitmask of the phrases the row contains.
+ * weights blob (search.c folds IDF in). Returns a blob of three
+ * doubles: the score, a bitmask of the phrases the row contains (its
+ * bits), and the share of the row's tokens that the query matched.
  */
 static void
 fts_score(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int nval, sqlite3_value **vals)
 {
 	const double	*w;
-	double		 out[2], sat, avg;
+	double		 out[3], sat, avg;
+	int		 matched = 0;
 	int		 nw, nphrase, ninst, len, phrase, col, off, tf[64];
 	sqlite3_int64	 nrow, total;
 	uint64_t	 mask = 0;
@@ -162,10 +164,14 @@ fts_score(const Fts5ExtensionApi *api, Fts5Context *fts,
 		if (tf[p] == 0)
 			continue;
 		mask |= (uint64_t)1 << p;
+		matched += tf[p];
 		sat = tf[p] * (k1 + 1) / (tf[p] + k1 * (1 - b + b * len / avg));
 		out[0] += (p < nw ? w[p] : 1.0) * sat;
 	}
 	memcpy(&out[1], &mask, sizeof(mask));
+	out[2] = len > 0 ? (double)matched / len : 0;
+	if (out[2] > 1)
+		out[2] = 1;
 	sqlite3_result_blob(ctx, out, sizeof(out), SQLITE_TRANSIENT);
 }
 
@@ -938,10 +944,11 @@ catalog_fts(struct catalog *cat, const char *match, const double *w,
 		h.kind = (const char *)sqlite3_column_text(st, 2);
 		h.lang = (const char *)sqlite3_column_text(st, 3);
 		sc = sqlite3_column_blob(st, 4);
-		if (sc == NULL || sqlite3_column_bytes(st, 4) != 16)
+		if (sc == NULL || sqlite3_column_bytes(st, 4) != 24)
 			BUG("awsai_score returned no score");
 		h.score = sc[0];
 		memcpy(&h.mask, &sc[1], sizeof(h.mask));
+		h.rowcov = sc[2];
 		if (fn(arg, &h) == -1) {
 			sqlite3_reset(st);
 			return -1;

@@ -30,8 +30,8 @@ const struct opt global_opts[] = {
 	{ 0, NULL, 0, NULL, NULL },
 };
 
-#define GLOBAL_BASE 100		/* getopt val of global option i */
-#define CMD_BASE 200		/* getopt val of command option i */
+#define GLOBAL_BASE 1000		/* getopt val of global option i */
+#define CMD_BASE 2000		/* getopt val of command option i */
 
 const struct cmd *const *
 cmd_table(size_t *n)
@@ -211,38 +211,36 @@ unknown_command(const char *name)
 	return EXIT_USAGE;
 }
 
-/* Applies one global option; returns 0, 1 (exit 0 now) or -1. */
+/* Applies global option i; returns 0, 2 (--help), 3 (--version) or -1. */
 static int
 global_opt(struct ctx *ctx, size_t i, const char *arg)
 {
-	switch (global_opts[i].shortname ? global_opts[i].shortname :
-	    global_opts[i].longname[1]) {
-	case 'o':
+	const char	*name = global_opts[i].longname;
+
+	if (strcmp(name, "format") == 0) {
 		if (out_parse_format(arg, &ctx->fmt) == -1)
 			return diag_error("unknown format \"%s\" (expected: %s)",
 			    arg, out_format_names());
 		return 0;
-	case 'o' + 1:	/* unreachable: keeps the switch honest */
-		return 0;
-	case 'a':	/* --catalog */
+	}
+	if (strcmp(name, "catalog") == 0) {
 		ctx->catalog_path = arg;
 		return 0;
-	case 'h':
-		return 2;
-	case 'V':
-		return 3;
-	default:	/* --color */
-		if (arg == NULL || strcmp(arg, "auto") == 0)
-			ctx->color = COLOR_AUTO;
-		else if (strcmp(arg, "always") == 0)
-			ctx->color = COLOR_ALWAYS;
-		else if (strcmp(arg, "never") == 0)
-			ctx->color = COLOR_NEVER;
-		else
-			return diag_error("unknown colour mode \"%s\" for "
-			    "--color (expected: auto, always, never)", arg);
-		return 0;
 	}
+	if (strcmp(name, "help") == 0)
+		return 2;
+	if (strcmp(name, "version") == 0)
+		return 3;
+	if (arg == NULL || strcmp(arg, "auto") == 0)
+		ctx->color = COLOR_AUTO;
+	else if (strcmp(arg, "always") == 0)
+		ctx->color = COLOR_ALWAYS;
+	else if (strcmp(arg, "never") == 0)
+		ctx->color = COLOR_NEVER;
+	else
+		return diag_error("unknown colour mode \"%s\" for --color "
+		    "(expected: auto, always, never)", arg);
+	return 0;
 }
 
 /*

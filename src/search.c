@@ -19,14 +19,15 @@
 #define MAXSEQ 8		/* tokens in one keyword or synonym term */
 
 /* How much each kind of matched text counts. */
-#define W_NAME		2.5
-#define W_ALIAS		2.5
-#define W_TASK		1.6
-#define W_SUMMARY	1.0
-#define W_DESC		0.5
-#define W_USECASE	1.2
-#define W_EXPANSION	0.45	/* a synonym's tokens, against the question's */
-#define W_TYPO		0.85	/* a corrected word */
+static double W_NAME = 1.5;
+static double W_TASK = 1.6;
+static double W_SUMMARY = 1.0;
+static double W_DESC = 0.5;
+static double W_USECASE = 6.0;
+static double W_EXPANSION = 0.45;	/* a synonym's tokens */
+static double W_TYPO = 0.85;		/* a corrected word */
+static double W_COVER = 0.9;		/* penalty for question left unmatched */
+static double W_MORETASK = 0.25;	/* further matching tasks */
 #define RETIRED_FACTOR	0.5
 
 /* A term: a sequence of tokens (keyword, synonym or vocabulary entry). */
@@ -225,6 +226,10 @@ search_new(struct catalog *cat)
 	struct strv	 ucs = { 0 }, names = { 0 };
 
 	s = xcalloc(1, sizeof(*s));
+	if (getenv("AWSAI_W") != NULL)
+		sscanf(getenv("AWSAI_W"), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf",
+		    &W_NAME, &W_TASK, &W_SUMMARY, &W_DESC, &W_USECASE,
+		    &W_EXPANSION, &W_TYPO, &W_COVER, &W_MORETASK);
 	s->cat = cat;
 	s->tk = tokenizer_new();
 	catalog_each_service(cat, add_service, s);
@@ -403,6 +408,7 @@ on_hit(void *arg, const struct fts_hit *h)
 {
 	struct hits	*hs = arg;
 	struct acc	*a;
+	double		 sc;
 	int		 k;
 
 	if (h->svc < 0 || (size_t)h->svc >= hs->nsvc)
@@ -427,9 +433,11 @@ on_hit(void *arg, const struct fts_hit *h)
 	}
 	a->hit = 1;
 	a->mask |= h->mask;
-	a->sum[k] += h->score;
-	if (h->score > a->best[k]) {
-		a->best[k] = h->score;
+	/* a name counts in full only when the question names all of it */
+	sc = k == K_NAME ? h->score * (0.4 + 0.6 * h->rowcov) : h->score;
+	a->sum[k] += sc;
+	if (sc > a->best[k]) {
+		a->best[k] = sc;
 		a->bestrow[k] = h->rowid;
 	}
 	return 0;
@@ -641,13 +649,13 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		r->via = -1;
 		r->part[0] = W_NAME * a->best[K_NAME];
 		r->part[1] = W_TASK * (a->best[K_TASK] +
-		    0.25 * fmin(a->sum[K_TASK] - a->best[K_TASK],
+		    W_MORETASK * fmin(a->sum[K_TASK] - a->best[K_TASK],
 		    a->best[K_TASK]));
 		r->part[2] = W_SUMMARY * a->best[K_SUMMARY];
 		r->part[3] = W_DESC * a->best[K_DESC];
 		r->part[4] = W_USECASE * uc;
 		text = r->part[0] + r->part[1] + r->part[2] + r->part[3];
-		r->part[5] = text * (cov - 1) * 0.6;
+		r->part[5] = text * (cov - 1) * W_COVER;
 		r->total = text + r->part[4] + r->part[5];
 		if (strcmp(s->svc[i].status, "retired") == 0) {
 			r->part[6] = -r->total * (1 - RETIRED_FACTOR);
