@@ -107,7 +107,10 @@ check: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit
 	@sh tests/run.sh build build/asan
 
-bench: all
+$(BUILD)/bench-bare: bench/bare.c $(UNIT_OBJS:$(BUILD)/embed0.o=$(BUILD)/embed.o)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
+
+bench: all $(BUILD)/bench-bare
 	@sh bench/ask.sh $(BUILD)
 
 clean:

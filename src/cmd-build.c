@@ -19,6 +19,6 @@ const struct cmd cmd_build = {
 	.summary = "compile catalog JSON into a catalog database",
 	.nargs = { 2, -1 },
 	.opts = NULL,
-	.flags = 0,
+	.flags = CMD_HIDDEN,
 	.run = build_run,
 };

@@ -90,7 +90,8 @@ dump(const struct outspec *o, json_t *j, int compact)
 {
 	int	rc;
 
-	rc = json_dumpf(j, o->fp, compact ? JSON_COMPACT : JSON_INDENT(2));
+	rc = json_dumpf(j, o->fp, JSON_REAL_PRECISION(6) |
+	    (compact ? JSON_COMPACT : JSON_INDENT(2)));
 	fputc('\n', o->fp);
 	json_decref(j);
 	return rc == 0 ? 0 : -1;

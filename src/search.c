@@ -320,19 +320,21 @@ add_vocab(void *arg, const char *term, long df)
 
 /*
  * For a word the index does not know, the nearest word it does: first a
- * word of a service name or alias (before stemming), then an index term.
- * Returns a token (caller frees) or NULL.
+ * word of a service name or alias as typed (a misspelt name is the
+ * likeliest typo), then, for longer words, an index term. Sets *w to the
+ * weight the correction deserves. Returns a token (caller frees) or
+ * NULL.
  */
 static char *
-correct(struct search *s, const char *tok, const char *raw)
+correct(struct search *s, const char *tok, const char *raw, double *w)
 {
-	size_t	 max, d, bestd = 99;
+	size_t	 max, d, bestd = 99, len = strlen(raw);
 	long	 bestdf = -1;
 	char	*best = NULL;
 
-	if (strlen(tok) < 4 || !isascii((unsigned char)tok[0]))
+	if (len < 4 || !isascii((unsigned char)tok[0]))
 		return NULL;
-	max = strlen(raw) <= 5 ? 1 : 2;
+	max = len < 8 ? 1 : 2;
 	for (size_t i = 0; i < s->words.n; i++) {
 		d = util_edit_distance(raw, s->words.v[i], max);
 		if (d <= max && d < bestd) {
@@ -345,11 +347,14 @@ correct(struct search *s, const char *tok, const char *raw)
 		/* the name word, stemmed like the index */
 		tokens(s, best, strlen(best));
 		free(best);
+		*w = W_TYPO;
 		return s->toks.n > 0 ? xstrdup(s->toks.v[0]) : NULL;
 	}
+	if (len < 6)
+		return NULL;
 	if (s->vocab.n == 0)
 		catalog_each_vocab(s->cat, add_vocab, s);
-	max = strlen(tok) <= 5 ? 1 : 2;
+	max = len < 9 ? 1 : 2;
 	for (size_t i = 0; i < s->vocab.n; i++) {
 		d = util_edit_distance(tok, s->vocab.v[i], max);
 		if (d <= max && (d < bestd || (d == bestd &&
@@ -359,6 +364,7 @@ correct(struct search *s, const char *tok, const char *raw)
 			best = s->vocab.v[i];
 		}
 	}
+	*w = W_TYPO * 0.6;
 	return best != NULL ? xstrdup(best) : NULL;
 }
 
@@ -479,7 +485,7 @@ passes(const struct search *s, const struct query *q, int i)
 /* Appends one result row for ranked entry r. */
 static void
 emit(struct search *s, const struct query *q, const struct ranked *r,
-    const struct acc *a, size_t rank, struct result *res)
+    const struct acc *a, size_t rank, const char *terms, struct result *res)
 {
 	static const char *const parts[] = { "name", "task", "summary",
 	    "description", "usecase", "coverage", "lifecycle" };
@@ -538,7 +544,9 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 			sb_addf(&ex, ", \"matched\": %s", js);
 			free(js);
 		}
-		sb_adds(&ex, "}");
+		js = out_json_string(terms);
+		sb_addf(&ex, ", \"terms\": %s}", js);
+		free(js);
 		row[8].s = sb_detach(&ex);
 	}
 	sb_release(&why);
@@ -555,7 +563,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 	char		*orig[MAXORIG], *origraw[MAXORIG], *corr;
 	size_t		 norig = 0, nph = 0, nranked = 0, out = 0;
 	double		 w[MAXPHRASE], ucs[64], origw = 0, top;
-	struct strbuf	 match = { 0 };
+	struct strbuf	 match = { 0 }, terms = { 0 };
 	struct hits	 hs;
 	struct ranked	*rk;
 	int		*shown;
@@ -579,10 +587,9 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		double wt = 1.0;
 
 		if (catalog_df(s->cat, orig[i]) == 0 &&
-		    (corr = correct(s, orig[i], origraw[i])) != NULL) {
+		    (corr = correct(s, orig[i], origraw[i], &wt)) != NULL) {
 			free(orig[i]);
 			orig[i] = corr;
-			wt = W_TYPO;
 		}
 		add_phrase(ph, &nph, orig[i], wt, 1);
 		origw += wt;
@@ -615,6 +622,9 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		    ucs[s->kw[i].group] < 0.5)
 			ucs[s->kw[i].group] = 0.5;
 	}
+	for (size_t u = 0; u < s->nuc && u < 64; u++)
+		if (ucs[u] > 0)
+			sb_addf(&terms, "usecase=%s:%.1f ", s->uc[u], ucs[u]);
 	if (nph == 0)
 		goto none;
 	for (size_t i = 0; i < nph; i++) {
@@ -624,6 +634,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 
 		w[i] = ph[i].weight * idf;
 		sb_addf(&match, "%s\"%s\"", i ? " OR " : "", ph[i].tok);
+		sb_addf(&terms, "%s%s:%.2f", i ? " " : "", ph[i].tok, w[i]);
 	}
 	hs.nsvc = s->nsvc;
 	hs.acc = xcalloc(s->nsvc, sizeof(*hs.acc));
@@ -670,10 +681,11 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		const struct svc *v = &s->svc[rk[i].svc];
 		int succ = v->successor;
 
-		if (rk[i].total < top * 0.12 || shown[rk[i].svc])
+		if (rk[i].total < top * 0.05 || shown[rk[i].svc])
 			continue;
 		if (passes(s, q, rk[i].svc)) {
-			emit(s, q, &rk[i], &hs.acc[rk[i].svc], ++out, res);
+			emit(s, q, &rk[i], &hs.acc[rk[i].svc], ++out, terms.buf,
+			    res);
 			shown[rk[i].svc] = 1;
 		}
 		/* a closed or retired service brings its successor along */
@@ -687,7 +699,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 					r = rk[k];
 			r.svc = succ;
 			r.via = rk[i].svc;
-			emit(s, q, &r, &hs.acc[succ], ++out, res);
+			emit(s, q, &r, &hs.acc[succ], ++out, terms.buf, res);
 			shown[succ] = 1;
 		}
 	}
@@ -704,5 +716,6 @@ out:
 	for (size_t i = 0; i < nph; i++)
 		free(ph[i].tok);
 	sb_release(&match);
+	sb_release(&terms);
 	return rc;
 }

@@ -1,0 +1,38 @@
+#!/bin/sh
+# bench/ask.sh BUILD_DIR: ask's batch throughput and one-shot latency.
+# Reports medians of repeated runs; never run as a test.
+#   throughput: `awsai ask -o jsonl -` over 10,000 tasks, 5 runs
+#   latency:    one-shot `awsai ask TASK` against bench-bare (a process
+#               that opens the embedded catalog and runs one FTS5 query),
+#               each 200 runs, median wall time and their ratio
+set -eu
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+awsai="$root/$build/awsai" bare="$root/$build/bench-bare"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+now() { date +%s%N; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+jq -r .q "$root/tests/ask/cases.jsonl" >"$tmp/q"
+: >"$tmp/tasks"
+while [ "$(wc -l <"$tmp/tasks")" -lt 10000 ]; do cat "$tmp/q" >>"$tmp/tasks"; done
+head -n 10000 "$tmp/tasks" >"$tmp/t10k"
+
+for i in 1 2 3 4 5; do
+	s=$(now); "$awsai" ask -o jsonl - <"$tmp/t10k" >/dev/null; e=$(now)
+	echo $((e - s))
+done | median >"$tmp/batch"
+ns=$(cat "$tmp/batch")
+echo "batch: 10000 tasks in $((ns / 1000000)) ms (median of 5): $((10000 * 1000000000 / ns)) tasks/s"
+
+lat() {
+	for i in $(seq 200); do
+		s=$(now); "$@" >/dev/null 2>&1 || true; e=$(now)
+		echo $((e - s))
+	done | median
+}
+a=$(lat "$awsai" ask detect faces in photos)
+b=$(lat "$bare")
+echo "one-shot: awsai ask $((a / 1000)) us, bare open+query $((b / 1000)) us (medians of 200): ratio $(awk "BEGIN { printf \"%.2f\", $a / $b }")"

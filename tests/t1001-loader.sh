@@ -1,0 +1,66 @@
+#!/bin/sh
+# t1001: the loader and the catalog lint: every broken catalog under
+# tests/bad/ is rejected with exit 65 and its message at FILE:LINE:COL
+# (tests/bad/expected.tsv); the real catalog passes; builds are atomic.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+run "$AWSAI" check catalog
+expect_status 0
+expect_out "catalog ok"
+expect_no_err
+
+tab=$(printf '\t')
+while IFS="$tab" read -r name message; do
+	run "$AWSAI" check tests/bad/base.json "tests/bad/$name.json"
+	expect_status 65
+	expect_err "awsai: $message"
+done < tests/bad/expected.tsv
+
+# every problem in a file is reported, not just the first
+cat tests/bad/unknown-layer.json >"$T/two.json"
+run "$AWSAI" check tests/bad/base.json tests/bad/unknown-layer.json tests/bad/http-docs.json
+expect_status 65
+expect_err "unknown layer"
+expect_err "must be an https:// URL"
+
+# --catalog uses the same loader
+run "$AWSAI" --catalog tests/bad/syntax-error.json list
+expect_status 65
+expect_err "tests/bad/syntax-error.json:3:18:"
+
+run "$AWSAI" --catalog "$T/nosuch.json" list
+expect_status 65
+expect_err "cannot read"
+
+run "$AWSAI" check "$T/empty-dir-that-does-not-exist"
+expect_status 65
+
+mkdir "$T/emptydir"
+run "$AWSAI" check "$T/emptydir"
+expect_status 65
+expect_err "no .json files"
+
+# build: a bad catalog leaves no output and no temporary file behind
+run "$AWSAI" build "$T/out.db" tests/bad/base.json tests/bad/few-tasks.json
+expect_status 65
+check "no half-written database" [ ! -e "$T/out.db" ]
+check "no temporary file" sh -c '! ls "$1"/out.db.tmp* 2>/dev/null' sh "$T"
+
+run "$AWSAI" build "$T/out.db" tests/bad/base.json
+expect_status 0
+check "database written" [ -s "$T/out.db" ]
+run "$AWSAI" --catalog "$T/out.db" list -o json
+expect_status 0
+check "a built .db works as --catalog" jq -e 'length == 1 and .[0].id == "good"' "$T/out"
+
+run "$AWSAI" --catalog tests/bad/base.json show good -o json
+expect_status 0
+check "a JSON file works as --catalog" jq -e '.id == "good"' "$T/out"
+
+printf 'not a database' >"$T/junk.db"
+run "$AWSAI" --catalog "$T/junk.db" list
+expect_status 65
+expect_err "is not an awsai catalog"
+
+done_testing

@@ -1,0 +1,98 @@
+#!/bin/sh
+# t3001: ask: results and their fields, filters, lifecycle, batch mode,
+# and inputs that must only ever be text.
+. "$(dirname "$0")/lib.sh"
+
+run "$AWSAI" ask detect faces in photos -o json
+expect_status 0
+check "ask -o json has the documented fields" jq -e \
+    'length >= 3 and length <= 5 and all(.[]; has("rank") and has("id") and has("name") and has("layer") and has("status") and has("score") and has("why"))' "$T/out"
+check "ranks count from 1" jq -e '[.[].rank] == [range(1; length + 1)]' "$T/out"
+check "scores do not increase" jq -e '[.[].score] as $s | $s == ($s | sort | reverse)' "$T/out"
+check "faces in photos: Rekognition first" jq -e '.[0].id == "rekognition"' "$T/out"
+
+run "$AWSAI" ask -n 2 -o json turn text into speech
+check "-n 2 gives two" jq -e 'length == 2' "$T/out"
+run "$AWSAI" ask --limit 1 -o json turn text into speech
+check "--limit 1 gives one" jq -e 'length == 1' "$T/out"
+
+run "$AWSAI" ask --layer infrastructure -o json train a model
+check "--layer filters" jq -e 'length > 0 and all(.[]; .layer == "infrastructure")' "$T/out"
+run "$AWSAI" ask --usecase speech -o json convert
+check "--usecase filters" jq -e 'all(.[]; .id | test("transcribe|polly|lex|connect|contact|healthscribe|translate|bedrock|nova"))' "$T/out"
+run "$AWSAI" ask --layer nosuch faces
+expect_status 2
+expect_err "unknown layer \"nosuch\""
+
+run "$AWSAI" ask --explain -o json detect faces in photos
+check "--explain adds the score parts" jq -e \
+    '.[0].explain | has("name") and has("task") and has("summary") and has("description") and has("usecase") and has("lifecycle")' "$T/out"
+run "$AWSAI" ask --explain -o table detect faces
+expect_out "EXPLAIN"
+
+# typos and Korean
+for q in "transcibe an interview" "sagemker notebook" "recognition of faces" "textrac invoices"; do
+	run "$AWSAI" ask -o json "$q"
+	expect_status 0
+done
+run "$AWSAI" ask -o json 이미지에서 얼굴을 찾고 싶어요
+check "Korean with particles: Rekognition" jq -e '.[0].id == "rekognition"' "$T/out"
+run "$AWSAI" ask -o json 회의 녹음을 텍스트로 변환
+check "Korean: Transcribe" jq -e '.[0].id == "transcribe"' "$T/out"
+run "$AWSAI" ask -o json PDF에서 표 추출
+check "mixed Korean and English: Textract" jq -e '.[0].id == "textract"' "$T/out"
+
+# lifecycle: a closed service is followed by its successor
+run "$AWSAI" ask -o json forecast product demand from sales history
+check "closed service shows its status" jq -e 'any(.[]; .id == "forecast" and .status == "closed")' "$T/out"
+check "successor right after the closed service" jq -e \
+    '(map(.id) | index("forecast")) as $i | .[$i + 1].id == "sagemaker-canvas"' "$T/out"
+check "why names the successor" jq -e \
+    '.[] | select(.id == "forecast") | .why | test("SageMaker Canvas")' "$T/out"
+run "$AWSAI" ask --active -o json forecast product demand from sales history
+check "--active hides closed and retired" jq -e \
+    'length > 0 and all(.[]; .status == "ga" or .status == "preview")' "$T/out"
+
+# nothing fits
+run "$AWSAI" ask qwxzv plorkth
+expect_status 1
+expect_err "no service fits"
+run "$AWSAI" ask ""
+expect_status 1
+
+# hostile inputs are only text: exit 0 or 1, never an FTS5 error
+while IFS= read -r q; do
+	run "$AWSAI" ask -o json -- "$q"
+	check "just text: $q" sh -c 'st=$(cat "$1"); [ "$st" = 0 ] || [ "$st" = 1 ]' sh "$T/status"
+	check "no SQL error: $q" sh -c '! grep -qi "fts5\|syntax\|sqlite" "$1"' sh "$T/err"
+done < "$ROOT/tests/ask/hostile.txt"
+printf 'faces \001\002\033[31m in \177 photos' >"$T/ctl"
+run "$AWSAI" ask -o json "$(cat "$T/ctl")"
+expect_status 0
+printf 'faces \377\376 in \300\200 photos \355\240\200' >"$T/bad-utf8"
+run "$AWSAI" ask -o json "$(cat "$T/bad-utf8")"
+expect_status 0
+head -c 1048576 /dev/zero | tr '\0' 'a' >"$T/long"
+printf ' detect faces\n' >>"$T/long"
+RUN_STDIN="$T/long" run "$AWSAI" ask -o jsonl -
+check "a 1 MB line ends with one answer" sh -c '[ "$(wc -l <"$1")" -eq 1 ]' sh "$T/out"
+head -c 200000 /dev/urandom >"$T/random"
+RUN_STDIN="$T/random" run "$AWSAI" ask -o jsonl -
+check "random bytes: exit 0 or 1" sh -c 'st=$(cat "$1"); [ "$st" = 0 ] || [ "$st" = 1 ]' sh "$T/status"
+check "random bytes: valid JSON Lines" jq -e -c . "$T/out"
+
+# batch: one answer per input line
+printf 'detect faces in photos\n\ntranslate a web page into Korean\n음성을 텍스트로 변환\n' >"$T/tasks"
+RUN_STDIN="$T/tasks" run "$AWSAI" ask -o jsonl -n 3 -
+expect_status 0
+check "jsonl: one object per input line" sh -c '[ "$(wc -l <"$1")" -eq 4 ]' sh "$T/out"
+check "jsonl objects carry the query and results" jq -e -s \
+    '.[0].query == "detect faces in photos" and (.[0].results | length) == 3 and .[1].results == [] and .[2].results[0].id == "translate"' "$T/out"
+RUN_STDIN="$T/tasks" run "$AWSAI" ask -o tsv -n 2 -
+expect_status 0
+check "TSV: line number first, header once" sh -c \
+    'head -1 "$1" | grep -q "^line	rank	id	name" && [ "$(grep -c "^line" "$1")" -eq 1 ] && grep -q "^4	1	transcribe	" "$1"' sh "$T/out"
+RUN_STDIN=/dev/null run "$AWSAI" ask -
+expect_status 1
+
+done_testing

@@ -1,0 +1,144 @@
+/*
+ * test-escape.c: CSV, TSV and JSON escaping round-trip on commas, quotes,
+ * tabs, newlines, backslashes, Korean text and emoji.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "awsai.h"
+
+static const char *const samples[] = {
+	"plain",
+	"comma, here",
+	"\"quoted\" and \"\"doubled\"\"",
+	"tab\there",
+	"new\nline and\r\ncrlf",
+	"back\\slash \\t not a tab",
+	"한국어 텍스트, 음성 인식",
+	"emoji 🚀🔥 and 👩‍💻",
+	"",
+	"all: ,\"\t\n\\ 한 🚀",
+};
+
+/* An RFC 4180 reader for one field. */
+static char *
+csv_read(const char *s)
+{
+	struct strbuf	 sb = { 0 };
+
+	sb_adds(&sb, "");
+	if (*s != '"')
+		return sb_detach(&sb), xstrdup(s);
+	for (s++; *s != '\0'; s++) {
+		if (*s == '"') {
+			if (s[1] == '"')
+				s++;
+			else
+				break;
+		}
+		sb_addc(&sb, *s);
+	}
+	return sb_detach(&sb);
+}
+
+static char *
+tsv_read(const char *s)
+{
+	struct strbuf	 sb = { 0 };
+
+	sb_adds(&sb, "");
+	for (; *s != '\0'; s++) {
+		if (*s != '\\') {
+			sb_addc(&sb, *s);
+			continue;
+		}
+		s++;
+		sb_addc(&sb, *s == 't' ? '\t' : *s == 'n' ? '\n' :
+		    *s == 'r' ? '\r' : *s);
+	}
+	return sb_detach(&sb);
+}
+
+static void
+test_csv_round_trip(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
+		char *e = out_escape_csv(samples[i]), *d = csv_read(e);
+
+		assert_string_equal(d, samples[i]);
+		if (strpbrk(samples[i], ",\"\r\n") != NULL)
+			assert_int_equal(e[0], '"');
+		else
+			assert_string_equal(e, samples[i]);
+		free(e);
+		free(d);
+	}
+}
+
+static void
+test_tsv_round_trip(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
+		char *e = out_escape_tsv(samples[i]), *d = tsv_read(e);
+
+		assert_null(strpbrk(e, "\t\n\r"));
+		assert_string_equal(d, samples[i]);
+		free(e);
+		free(d);
+	}
+}
+
+static void
+test_json_round_trip(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
+		char		*e = out_json_string(samples[i]);
+		json_error_t	 err;
+		json_t		*j = json_loads(e, JSON_DECODE_ANY, &err);
+
+		assert_non_null(j);
+		assert_string_equal(json_string_value(j), samples[i]);
+		json_decref(j);
+		free(e);
+	}
+}
+
+static void
+test_json_invalid_utf8(void **state)
+{
+	char		*e;
+	json_t		*j;
+	json_error_t	 err;
+
+	(void)state;
+	e = out_json_string("bad \xff\xfe bytes \xc0\x80");
+	j = json_loads(e, JSON_DECODE_ANY, &err);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(j),
+	    "bad \xef\xbf\xbd\xef\xbf\xbd bytes \xef\xbf\xbd\xef\xbf\xbd");
+	json_decref(j);
+	free(e);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_round_trip),
+		cmocka_unit_test(test_tsv_round_trip),
+		cmocka_unit_test(test_json_round_trip),
+		cmocka_unit_test(test_json_invalid_utf8),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,130 @@
+/*
+ * test-text.c: the tokenizer (English stems, Korean bigrams and
+ * particles, hostile bytes) and the text helpers in util.c.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "awsai.h"
+
+static int
+collect(void *arg, const struct token *t)
+{
+	struct strbuf	*sb = arg;
+
+	if (sb->len > 0)
+		sb_addc(sb, ' ');
+	sb_add(sb, t->text, t->len);
+	return 0;
+}
+
+/* The tokens of s, space-separated (caller frees). */
+static char *
+toks(const char *s)
+{
+	struct tokenizer *tk = tokenizer_new();
+	struct strbuf	 sb = { 0 };
+
+	sb_adds(&sb, "");
+	tokenizer_run(tk, s, strlen(s), collect, &sb);
+	tokenizer_free(tk);
+	return sb_detach(&sb);
+}
+
+static void
+expect_toks(const char *in, const char *want)
+{
+	char	*got = toks(in);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_english(void **state)
+{
+	(void)state;
+	expect_toks("Detecting the faces in PHOTOS", "detect face photo");
+	expect_toks("transcriptions", "transcript");
+	expect_toks("EC2 P5en g6e s3", "ec2 p5en g6e s3");
+	expect_toks("model's", "model");
+	expect_toks("fine-tune", "fine tune");
+	expect_toks("", "");
+	expect_toks("the a an of", "");
+}
+
+static void
+test_korean(void **state)
+{
+	(void)state;
+	/* particles cut, runs split into bigrams */
+	expect_toks("얼굴을", "얼굴");
+	expect_toks("이미지에서 얼굴을 찾고 싶어요", "이미 미지 얼굴 찾고");
+	expect_toks("번역", "번역");
+	expect_toks("책", "책");
+	/* mixed Korean and English */
+	expect_toks("PDF에서 표 추출", "pdf 표 추출");
+}
+
+static void
+test_hostile(void **state)
+{
+	char	*got;
+
+	(void)state;
+	got = toks("\"AND\" (OR) NOT* ^near: \xff\xfe \x01\x02 -x");
+	assert_string_equal(got, "not near x");
+	free(got);
+	got = toks("\xed\xa0\x80 surrogate \xc0\x80 overlong");
+	assert_string_equal(got, "surrog overlong");
+	free(got);
+}
+
+static void
+test_util(void **state)
+{
+	long		 v;
+	const char	*cands[] = { "show", "list", "layers", "usecases" };
+	const char	*best[3];
+
+	(void)state;
+	assert_int_equal(util_edit_distance("transcibe", "transcribe", 2), 1);
+	assert_int_equal(util_edit_distance("rekognitoin", "rekognition", 2),
+	    1);
+	assert_true(util_edit_distance("abc", "xyzxyz", 2) > 2);
+	assert_true(util_is_slug("sagemaker-ai"));
+	assert_false(util_is_slug("SageMaker"));
+	assert_false(util_is_slug("a--b"));
+	assert_false(util_is_slug("-a"));
+	assert_true(util_is_date("2026-02-28"));
+	assert_false(util_is_date("2026-13-01"));
+	assert_false(util_is_date("2026-1-1"));
+	assert_int_equal(util_parse_int("42", 1, 100, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(util_parse_int("4x", 1, 100, &v), -1);
+	assert_int_equal(util_parse_int("0", 1, 100, &v), -1);
+	assert_int_equal(util_parse_int("", 1, 100, &v), -1);
+	assert_int_equal(util_display_width("한국", strlen("한국")), 4);
+	assert_int_equal(util_display_width("abc", 3), 3);
+	util_suggest("shwo", cands, 4, best, 3);
+	assert_string_equal(best[0], "show");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_english),
+		cmocka_unit_test(test_korean),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_util),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
