@@ -28,7 +28,8 @@ CREATE TABLE usecases (
 
 CREATE TABLE usecase_keywords (
 	usecase_id	TEXT NOT NULL REFERENCES usecases(id),
-	keyword		TEXT NOT NULL
+	keyword		TEXT NOT NULL,
+	toks		TEXT NOT NULL		-- keyword as tokenize.c splits it
 );
 
 CREATE TABLE services (
@@ -89,7 +90,8 @@ CREATE TABLE sources (
 
 CREATE TABLE synonyms (
 	grp		INTEGER NOT NULL,
-	term		TEXT NOT NULL
+	term		TEXT NOT NULL,
+	toks		TEXT NOT NULL		-- term as tokenize.c splits it
 );
 
 CREATE TABLE glossary (
@@ -133,9 +135,22 @@ CREATE TABLE group_services (
 );
 
 -- The full-text index: one row per name, alias, task, summary or
--- description, tokenized by awsai's own tokenizer (tokenize.c).
+-- description, tokenized by awsai's own tokenizer (tokenize.c). The index
+-- only answers "which rows have this token", so it keeps no content and
+-- no positions; a row's rowid carries what ranking needs (catalog.c,
+-- DOC_ROWID): the service, the kind of text and its length in tokens.
 CREATE VIRTUAL TABLE docs USING fts5(
-	text, svc UNINDEXED, kind UNINDEXED, lang UNINDEXED,
+	text, content = '', columnsize = 0, detail = none,
 	tokenize = 'awsai'
 );
 CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs, 'row');
+
+CREATE TABLE doc_rows (
+	id		INTEGER PRIMARY KEY,	-- the rowid in docs
+	svc		INTEGER NOT NULL,	-- services.ord
+	kind		TEXT NOT NULL CHECK (kind IN
+			('name', 'alias', 'task', 'summary', 'description')),
+	lang		TEXT NOT NULL CHECK (lang IN ('en', 'ko')),
+	len		INTEGER NOT NULL,	-- tokens
+	text		TEXT NOT NULL
+);

@@ -119,16 +119,18 @@ int	 tokenizer_is_hangul(const char *, size_t);
 /* --------------------------------------------------------------- catalog.c */
 struct result;
 struct query;
-/* One row the full-text index matched, for search.c. */
-struct fts_hit {
-	long long	 rowid;
-	int		 svc;		/* the service's catalog order */
-	const char	*kind;		/* name, alias, task, summary, ... */
-	const char	*lang;		/* en or ko */
-	double		 score;		/* awsai_score() */
-	uint64_t	 mask;		/* which query phrases the row has */
-	double		 rowcov;	/* share of the row's tokens matched */
-};
+/*
+ * An index row's rowid encodes the service (its catalog order), the kind
+ * of text, its length in tokens and a sequence number, so ranking needs
+ * no lookup per row.
+ */
+enum doc_kind { DOC_NAME, DOC_ALIAS, DOC_TASK, DOC_SUMMARY, DOC_DESC };
+#define DOC_ROWID(svc, kind, len, seq) \
+	(((((long long)(svc) * 8 + (kind)) << 18) | \
+	((long long)(len) << 10) | (long long)(seq)))
+#define DOC_SVC(r)	((int)((r) >> 21))
+#define DOC_KIND(r)	((int)(((r) >> 18) & 7))
+#define DOC_LEN(r)	((int)(((r) >> 10) & 255))
 struct catalog *catalog_open(const char *, int *);
 void	 catalog_free(struct catalog *);
 int	 catalog_build(const char *const *, size_t, const char *);
@@ -147,16 +149,11 @@ int	 catalog_card(struct catalog *, const char *, struct result *);
 char	*catalog_record(struct catalog *, const char *);
 int	 catalog_glossary(struct catalog *, const char *, struct result *);
 int	 catalog_groups(struct catalog *, const char *, struct result *);
-int	 catalog_each_service(struct catalog *,
-	    int (*)(void *, const char *const *), void *);
-int	 catalog_each_term(struct catalog *, const char *,
-	    int (*)(void *, const char *, const char *), void *);
-long	 catalog_df(struct catalog *, const char *);
 int	 catalog_each_vocab(struct catalog *,
 	    int (*)(void *, const char *, long), void *);
-long	 catalog_nrows(struct catalog *);
-int	 catalog_fts(struct catalog *, const char *, const double *, size_t,
-	    int (*)(void *, const struct fts_hit *), void *);
+long	 catalog_nrows(struct catalog *, double *);
+int	 catalog_postings(struct catalog *, const char *, long long **,
+	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);
 
 /* ------------------------------------------------------------------ load.c */

@@ -120,61 +120,6 @@ fts_tokenize(Fts5Tokenizer *t, void *pctx, int flags, const char *text,
 	return tokenizer_run(cat->tk, text, (size_t)n, tok_cb, &tc);
 }
 
-/*
- * awsai_score(docs, weights): BM25-style score of this row against the
- * query's phrases, each weighted by the double at its index in the
- * weights blob (search.c folds IDF in). Returns a blob of three
- * doubles: the score, a bitmask of the phrases the row contains (its
- * bits), and the share of the row's tokens that the query matched.
- */
-static void
-fts_score(const Fts5ExtensionApi *api, Fts5Context *fts,
-    sqlite3_context *ctx, int nval, sqlite3_value **vals)
-{
-	const double	*w;
-	double		 out[3], sat, avg;
-	int		 matched = 0;
-	int		 nw, nphrase, ninst, len, phrase, col, off, tf[64];
-	sqlite3_int64	 nrow, total;
-	uint64_t	 mask = 0;
-	const double	 k1 = 1.2, b = 0.5;
-
-	if (nval < 1) {
-		sqlite3_result_error(ctx, "awsai_score needs weights", -1);
-		return;
-	}
-	w = sqlite3_value_blob(vals[0]);
-	nw = sqlite3_value_bytes(vals[0]) / (int)sizeof(double);
-	nphrase = api->xPhraseCount(fts);
-	if (nphrase > 64)
-		nphrase = 64;
-	memset(tf, 0, sizeof(tf));
-	if (api->xInstCount(fts, &ninst) != SQLITE_OK)
-		ninst = 0;
-	for (int i = 0; i < ninst; i++)
-		if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
-		    phrase < 64)
-			tf[phrase]++;
-	api->xColumnSize(fts, 0, &len);
-	api->xRowCount(fts, &nrow);
-	api->xColumnTotalSize(fts, 0, &total);
-	avg = nrow > 0 ? (double)total / (double)nrow : 1;
-	out[0] = 0;
-	for (int p = 0; p < nphrase; p++) {
-		if (tf[p] == 0)
-			continue;
-		mask |= (uint64_t)1 << p;
-		matched += tf[p];
-		sat = tf[p] * (k1 + 1) / (tf[p] + k1 * (1 - b + b * len / avg));
-		out[0] += (p < nw ? w[p] : 1.0) * sat;
-	}
-	memcpy(&out[1], &mask, sizeof(mask));
-	out[2] = len > 0 ? (double)matched / len : 0;
-	if (out[2] > 1)
-		out[2] = 1;
-	sqlite3_result_blob(ctx, out, sizeof(out), SQLITE_TRANSIENT);
-}
-
 static int
 register_fts(struct catalog *cat)
 {
@@ -192,9 +137,7 @@ register_fts(struct catalog *cat)
 	cat->tk = tokenizer_new();
 	if (api->xCreateTokenizer(api, "awsai", cat,
 	    &(fts5_tokenizer){ fts_create, fts_delete, fts_tokenize },
-	    NULL) != SQLITE_OK ||
-	    api->xCreateFunction(api, "awsai_score", NULL, fts_score, NULL) !=
-	    SQLITE_OK)
+	    NULL) != SQLITE_OK)
 		return db_error(cat, "cannot register the FTS5 tokenizer");
 	return 0;
 }
@@ -235,12 +178,16 @@ struct ins {
 	struct catalog	*cat;
 	const char	*table[24];
 	sqlite3_stmt	*stmt[24];
+	int		*seq;		/* rows so far per service and kind */
+	size_t		 nseq;
+	struct strbuf	 toks;
 };
 
+/* Inserts one row of values into table, with a cached statement. */
 static int
-ins_row(void *arg, const char *table, const char *const *vals, size_t n)
+ins_plain(struct ins *in, const char *table, const char *const *vals,
+    size_t n)
 {
-	struct ins	*in = arg;
 	struct strbuf	 sb = { 0 };
 	size_t		 i;
 	sqlite3_stmt	*st;
@@ -273,6 +220,115 @@ ins_row(void *arg, const char *table, const char *const *vals, size_t n)
 	return 0;
 }
 
+static int
+add_tok(void *arg, const struct token *t)
+{
+	struct strbuf	*sb = arg;
+
+	if (sb->len > 0)
+		sb_addc(sb, ' ');
+	sb_add(sb, t->text, t->len);
+	return 0;
+}
+
+/* Tokenizes text into in->toks, space-separated; returns the count. */
+static int
+ins_tokens(struct ins *in, const char *text)
+{
+	int	n = 0;
+
+	in->toks.len = 0;
+	sb_adds(&in->toks, "");
+	tokenizer_run(in->cat->tk, text, strlen(text), add_tok, &in->toks);
+	for (const char *p = in->toks.buf; *p != '\0'; p++)
+		n += *p == ' ';
+	return in->toks.len > 0 ? n + 1 : 0;
+}
+
+/*
+ * The loader's row callback. Most rows go in as they are; keywords and
+ * synonyms gain their tokens, and an index row (text, service order,
+ * kind, lang) goes into docs under a rowid that encodes where it belongs
+ * (DOC_ROWID) and into doc_rows.
+ */
+static int
+ins_row(void *arg, const char *table, const char *const *vals, size_t n)
+{
+	static const char *const kinds[] = { "name", "alias", "task",
+	    "summary", "description" };
+	struct ins	*in = arg;
+	const char	*v[6];
+	char		 rowid[32], svc[16], len[16];
+	long		 ord;
+	int		 kind, ntok;
+	size_t		 slot;
+
+	if (strcmp(table, "synonyms") == 0 ||
+	    strcmp(table, "usecase_keywords") == 0) {
+		ins_tokens(in, vals[1]);
+		v[0] = vals[0];
+		v[1] = vals[1];
+		v[2] = in->toks.buf;
+		return ins_plain(in, table, v, 3);
+	}
+	if (strcmp(table, "docs") != 0)
+		return ins_plain(in, table, vals, n);
+	for (kind = 0; kind < 5; kind++)
+		if (strcmp(vals[2], kinds[kind]) == 0)
+			break;
+	if (kind == 5 || util_parse_int(vals[1], 0, 2047, &ord) == -1)
+		BUG("bad index row \"%s\"", vals[0]);
+	slot = (size_t)ord * 8 + (size_t)kind;
+	if (slot >= in->nseq) {
+		in->seq = xrealloc(in->seq, (slot + 1) * sizeof(*in->seq));
+		memset(in->seq + in->nseq, 0,
+		    (slot + 1 - in->nseq) * sizeof(*in->seq));
+		in->nseq = slot + 1;
+	}
+	if (in->seq[slot] >= 1024)
+		return diag_error("service %ld has more than 1024 %ss", ord,
+		    kinds[kind]);
+	ntok = ins_tokens(in, vals[0]);
+	snprintf(rowid, sizeof(rowid), "%lld", DOC_ROWID(ord, kind,
+	    ntok > 255 ? 255 : ntok, in->seq[slot]++));
+	snprintf(svc, sizeof(svc), "%ld", ord);
+	snprintf(len, sizeof(len), "%d", ntok);
+	v[0] = rowid;
+	v[1] = vals[0];
+	if (ins_plain(in, "docs(rowid, text)", v, 2) == -1)
+		return -1;
+	v[1] = svc;
+	v[2] = vals[2];
+	v[3] = vals[3];
+	v[4] = len;
+	v[5] = vals[0];
+	return ins_plain(in, "doc_rows", v, 6);
+}
+
+/*
+ * What `ask` needs before its first question, as one text in meta
+ * ('search_data') so that a one-shot ask reads one value instead of
+ * thousands of rows. One line a record; search.c reads it:
+ *   U usecase-id                      (in order)
+ *   V ord id layer status successor|- name
+ *   W ord usecase-id weight
+ *   K usecase-id tokens...            (a keyword, tokenized)
+ *   S group tokens...                 (a synonym term, tokenized)
+ */
+static const char search_data[] =
+    "INSERT INTO meta SELECT 'search_data', group_concat(line, char(10)) "
+    "FROM (SELECT 1 AS k, ord AS o, 'U ' || id AS line FROM usecases "
+    "UNION ALL SELECT 2, ord, 'V ' || ord || ' ' || id || ' ' || layer || "
+    "' ' || status || ' ' || ifnull(successor, '-') || ' ' || name "
+    "FROM services "
+    "UNION ALL SELECT 3, 0, 'W ' || s.ord || ' ' || su.usecase_id || ' ' "
+    "|| su.weight FROM service_usecases su JOIN services s "
+    "ON s.id = su.service_id "
+    "UNION ALL SELECT 4, 0, 'K ' || usecase_id || ' ' || toks "
+    "FROM usecase_keywords WHERE toks != '' "
+    "UNION ALL SELECT 5, grp, 'S ' || grp || ' ' || toks FROM synonyms "
+    "WHERE toks != '' ORDER BY 1, 2)";
+
 /* Creates the schema in cat and inserts everything ld holds. */
 static int
 fill(struct catalog *cat, struct load *ld)
@@ -293,6 +349,16 @@ fill(struct catalog *cat, struct load *ld)
 	rc = load_insert(ld, &in, ins_row);
 	for (size_t i = 0; i < 24; i++)
 		sqlite3_finalize(in.stmt[i]);
+	free(in.seq);
+	sb_release(&in.toks);
+	if (rc == 0 && (sqlite3_exec(cat->db, "INSERT INTO meta SELECT "
+	    "'doc_avglen', ifnull(avg(len), 1) FROM doc_rows", NULL, NULL,
+	    &err) != SQLITE_OK || sqlite3_exec(cat->db, search_data, NULL,
+	    NULL, &err) != SQLITE_OK)) {
+		diag_error("cannot finish the catalog: %s", err);
+		sqlite3_free(err);
+		rc = -1;
+	}
 	if (rc == 0 && sqlite3_exec(cat->db, "COMMIT", NULL, NULL, &err) !=
 	    SQLITE_OK) {
 		diag_error("catalog breaks a schema constraint: %s", err);
@@ -826,71 +892,6 @@ catalog_groups(struct catalog *cat, const char *kind, struct result *res)
 
 /* ------------------------------------------------ search primitives */
 
-/*
- * Calls fn for every service in catalog order: ord, id, name, layer,
- * status, successor (NULL if none).
- */
-int
-catalog_each_service(struct catalog *cat, int (*fn)(void *,
-    const char *const *), void *arg)
-{
-	static const char sql[] =
-	    "SELECT ord, id, name, layer, status, successor, summary "
-	    "FROM services ORDER BY ord";
-	sqlite3_stmt	*st = prep(cat, sql);
-	const char	*v[7];
-	int		 rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < 7; i++)
-			v[i] = (const char *)sqlite3_column_text(st, i);
-		if (fn(arg, v) == -1)
-			return -1;
-	}
-	return rc == SQLITE_DONE ? 0 : db_error(cat, "cannot read services");
-}
-
-/*
- * Calls fn(arg, group, text) for every use-case keyword (group: the use
- * case id) or synonym term (group: the group number), per which.
- */
-int
-catalog_each_term(struct catalog *cat, const char *which,
-    int (*fn)(void *, const char *, const char *), void *arg)
-{
-	static const char uc[] =
-	    "SELECT usecase_id, keyword FROM usecase_keywords";
-	static const char syn[] = "SELECT grp, term FROM synonyms ORDER BY grp";
-	static const char ucw[] =
-	    "SELECT s.ord || ' ' || su.usecase_id, su.weight FROM "
-	    "service_usecases su JOIN services s ON s.id = su.service_id";
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	st = prep(cat, strcmp(which, "usecase") == 0 ? uc :
-	    strcmp(which, "synonym") == 0 ? syn : ucw);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(arg, (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1)) == -1)
-			return -1;
-	return rc == SQLITE_DONE ? 0 : db_error(cat, "cannot read terms");
-}
-
-/* How many index rows contain term (0 if none). */
-long
-catalog_df(struct catalog *cat, const char *term)
-{
-	sqlite3_stmt	*st = prep(cat,
-	    "SELECT doc FROM docs_vocab WHERE term = ?1");
-	long		 n = 0;
-
-	sqlite3_bind_text(st, 1, term, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return n;
-}
-
 /* Calls fn(arg, term, rows) for every term in the index. */
 int
 catalog_each_vocab(struct catalog *cat, int (*fn)(void *, const char *,
@@ -906,55 +907,52 @@ catalog_each_vocab(struct catalog *cat, int (*fn)(void *, const char *,
 	return rc == SQLITE_DONE ? 0 : db_error(cat, "cannot read the index");
 }
 
-/* How many rows the index has. */
+/* How many rows the index has, and their mean length in tokens. */
 long
-catalog_nrows(struct catalog *cat)
+catalog_nrows(struct catalog *cat, double *avglen)
 {
-	sqlite3_stmt	*st = prep(cat, "SELECT count(*) FROM docs");
+	sqlite3_stmt	*st = prep(cat, "SELECT count(*), (SELECT value FROM "
+	    "meta WHERE key = 'doc_avglen') FROM doc_rows");
 	long		 n = 0;
 
-	if (sqlite3_step(st) == SQLITE_ROW)
+	*avglen = 1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		n = sqlite3_column_int64(st, 0);
+		*avglen = sqlite3_column_double(st, 1);
+	}
 	sqlite3_reset(st);
+	if (*avglen <= 0)
+		*avglen = 1;
 	return n;
 }
 
 /*
- * Runs the FTS5 query match (built from our own tokens) and calls fn for
- * every matching row: rowid, service ord, kind, lang, score and phrase
- * mask from awsai_score() with the phrase weights w.
+ * Asks the FTS5 index which rows hold token (one token from tokenize.c:
+ * letters, digits or CJK, never quotes) and stores their rowids in a new
+ * array *rows (caller frees), *n of them. Returns 0 or -1.
  */
 int
-catalog_fts(struct catalog *cat, const char *match, const double *w,
-    size_t nw, int (*fn)(void *, const struct fts_hit *), void *arg)
+catalog_postings(struct catalog *cat, const char *token, long long **rows,
+    size_t *n)
 {
-	static const char sql[] =
-	    "SELECT rowid, svc, kind, lang, awsai_score(docs, ?2) "
-	    "FROM docs WHERE docs MATCH ?1";
-	sqlite3_stmt	*st = prep(cat, sql);
-	struct fts_hit	 h;
-	const double	*sc;
+	sqlite3_stmt	*st = prep(cat,
+	    "SELECT rowid FROM docs WHERE docs MATCH ?1");
+	char		*match = xasprintf("\"%s\"", token);
+	size_t		 cap = 16;
 	int		 rc;
 
+	*n = 0;
+	*rows = xmalloc(cap * sizeof(**rows));
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 2, w, (int)(nw * sizeof(*w)), SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h.rowid = sqlite3_column_int64(st, 0);
-		h.svc = sqlite3_column_int(st, 1);
-		h.kind = (const char *)sqlite3_column_text(st, 2);
-		h.lang = (const char *)sqlite3_column_text(st, 3);
-		sc = sqlite3_column_blob(st, 4);
-		if (sc == NULL || sqlite3_column_bytes(st, 4) != 24)
-			BUG("awsai_score returned no score");
-		h.score = sc[0];
-		memcpy(&h.mask, &sc[1], sizeof(h.mask));
-		h.rowcov = sc[2];
-		if (fn(arg, &h) == -1) {
-			sqlite3_reset(st);
-			return -1;
+		if (*n == cap) {
+			cap *= 2;
+			*rows = xrealloc(*rows, cap * sizeof(**rows));
 		}
+		(*rows)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
+	free(match);
 	return rc == SQLITE_DONE ? 0 : db_error(cat, "cannot search");
 }
 
@@ -962,7 +960,8 @@ catalog_fts(struct catalog *cat, const char *match, const double *w,
 char *
 catalog_doc_text(struct catalog *cat, long long rowid)
 {
-	sqlite3_stmt	*st = prep(cat, "SELECT text FROM docs WHERE rowid = ?1");
+	sqlite3_stmt	*st = prep(cat,
+	    "SELECT text FROM doc_rows WHERE id = ?1");
 	char		*s = NULL;
 
 	sqlite3_bind_int64(st, 1, rowid);

@@ -1,11 +1,14 @@
 /*
  * search.c: a task in words -> ranked services (R14). The question is
- * tokenized by tokenize.c, typos are corrected against the index's own
- * vocabulary, synonyms from the catalog widen it, and the FTS5 index
- * scores every row it matches. A service's score is a sum of named
- * parts: name or alias, tasks, summary, description (each weighted), the
- * share of the question it covers, the use cases the question names, and
- * its lifecycle. Ties break on catalog order, so output is stable.
+ * tokenized by tokenize.c; a word the index lacks is corrected to the
+ * nearest known word; synonym groups from the catalog widen it; use-case
+ * keywords name the use cases it is about. The FTS5 index says which rows
+ * hold each token (cached, so a batch asks once per distinct token), and
+ * every row is scored here with BM25 weights. A service's score is a sum
+ * of named parts: name or alias, tasks, summary, description (each
+ * weighted), the share of the question it leaves unmatched, the use
+ * cases the question names, and its lifecycle. Ties break on catalog
+ * order, so output is stable.
  */
 #include <ctype.h>
 #include <math.h>
@@ -14,23 +17,27 @@
 
 #include "awsai.h"
 
-#define MAXPHRASE 64		/* FTS phrases per query (bits of a mask) */
+#define MAXPHRASE 64		/* tokens searched per question */
 #define MAXORIG 32		/* tokens kept from the question itself */
 #define MAXSEQ 8		/* tokens in one keyword or synonym term */
+#define ROWSLOTS 8192		/* rows one question may touch (power of 2) */
 
 /* How much each kind of matched text counts. */
-static double W_NAME = 1.5;
-static double W_TASK = 1.6;
-static double W_SUMMARY = 1.0;
-static double W_DESC = 0.5;
-static double W_USECASE = 6.0;
-static double W_EXPANSION = 0.45;	/* a synonym's tokens */
-static double W_TYPO = 0.85;		/* a corrected word */
-static double W_COVER = 0.9;		/* penalty for question left unmatched */
-static double W_MORETASK = 0.25;	/* further matching tasks */
-#define RETIRED_FACTOR	0.5
+static const double W_NAME = 1.5;
+static const double W_TASK = 1.6;
+static const double W_SUMMARY = 1.0;
+static const double W_DESC = 0.5;
+static const double W_USECASE = 6.0;
+static const double W_EXPANSION = 0.45;	/* a synonym's tokens */
+static const double W_TYPO = 0.85;	/* a corrected word */
+static const double W_COVER = 0.9;	/* penalty for question left unmatched */
+static const double W_MORETASK = 0.25;	/* further matching tasks */
+static const double W_EXACT = 2.0;	/* the question is a service's name */
+static const double RETIRED_FACTOR = 0.5;
+static const double BM25_K1 = 1.2;
+static const double BM25_B = 0.5;
 
-/* A term: a sequence of tokens (keyword, synonym or vocabulary entry). */
+/* A term: a sequence of tokens (keyword or synonym). */
 struct seq {
 	char	*tok[MAXSEQ];
 	size_t	 n;
@@ -47,28 +54,53 @@ struct svc {
 	double	*ucw;		/* weight per use case */
 };
 
+/* The rows that hold one token, as the index said. */
+struct plist {
+	char		*tok;
+	long long	*rows;
+	size_t		 n;
+};
+
+/* One row touched by the current question. */
+struct rowacc {
+	long long	 rowid;
+	double		 score;
+	uint64_t	 mask;		/* which phrases it holds */
+	int		 matched;	/* how many of its tokens matched */
+	int		 used;
+};
+
 struct search {
 	struct catalog	*cat;
 	struct tokenizer *tk;
 	struct svc	*svc;
-	size_t		 nsvc;
+	size_t		 nsvc, capsvc;
 	char		**uc;		/* use case ids */
-	size_t		 nuc;
+	size_t		 nuc, capuc;
 	struct seq	*kw;		/* use case keywords */
-	size_t		 nkw;
+	size_t		 nkw, capkw;
 	struct seq	*syn;		/* synonym terms */
-	size_t		 nsyn;
-	struct strv	 words;		/* raw words of names and aliases */
-	struct strv	 vocab;		/* index terms, loaded on first typo */
+	size_t		 nsyn, capsyn;
+	struct strv	 words;		/* raw words of names, loaded on demand */
+	int		 words_loaded;
+	struct strv	 vocab;		/* index terms, loaded on demand */
 	long		*vocab_df;
+	size_t		 capdf;
 	long		 nrows;
-	/* per query scratch */
+	double		 avglen;
+	struct plist	*cache;		/* open addressing, by token */
+	size_t		 ncache;
+	size_t		 capcache;
+	struct rowacc	*rows;		/* ROWSLOTS, per question */
+	size_t		*touched;
+	size_t		 ntouched;
+	/* per question scratch */
 	struct strv	 toks;
 	struct strv	 raw;
 	const char	*text;		/* being tokenized */
 };
 
-/* A phrase of the FTS query. */
+/* A token of the question, or one it implies. */
 struct phrase {
 	char	*tok;
 	double	 weight;	/* before IDF */
@@ -76,10 +108,11 @@ struct phrase {
 };
 
 struct acc {
-	double		 best[5];	/* name/alias, task, summary, desc */
-	double		 sum[5];
-	long long	 bestrow[5];
+	double		 best[4];	/* name/alias, task, summary, desc */
+	double		 sum[4];
+	long long	 bestrow[4];
 	uint64_t	 mask;
+	int		 exact;		/* a name row is the whole question */
 	int		 hit;
 };
 
@@ -88,7 +121,7 @@ enum { K_NAME, K_TASK, K_SUMMARY, K_DESC, K_N };
 struct ranked {
 	int	 svc;
 	double	 total;
-	double	 part[8];
+	double	 part[7];
 	int	 via;		/* -1, or the closed service it follows */
 };
 
@@ -132,36 +165,38 @@ tokens(struct search *s, const char *text, size_t n)
 	tokenizer_run(s->tk, text, n, push_tok, s);
 }
 
+/* Fills out from toks, tokens already split by the build (spaces). */
 static void
-seq_from(struct search *s, const char *text, int group, struct seq *out)
+seq_parse(const char *toks, int group, struct seq *out)
 {
-	tokens(s, text, strlen(text));
+	const char	*p = toks, *q;
+
 	memset(out, 0, sizeof(*out));
 	out->group = group;
-	for (size_t i = 0; i < s->toks.n && out->n < MAXSEQ; i++)
-		out->tok[out->n++] = xstrdup(s->toks.v[i]);
+	while (*p != '\0' && out->n < MAXSEQ) {
+		while (*p == ' ')
+			p++;
+		q = p;
+		while (*q != '\0' && *q != ' ')
+			q++;
+		if (q > p)
+			out->tok[out->n++] = xstrndup(p, (size_t)(q - p));
+		p = q;
+	}
 }
 
-static int
-add_service(void *arg, const char *const *v)
+/* Returns p with room for at least n elements of size sz (doubling). */
+static void *
+grow(void *p, size_t *cap, size_t n, size_t sz)
 {
-	struct search	*s = arg;
-	struct svc	*sv;
-
-	s->svc = xrealloc(s->svc, (s->nsvc + 1) * sizeof(*s->svc));
-	sv = &s->svc[s->nsvc++];
-	sv->id = xstrdup(v[1]);
-	sv->name = xstrdup(v[2]);
-	sv->layer = xstrdup(v[3]);
-	sv->status = xstrdup(v[4]);
-	sv->successor_id = v[5] != NULL ? xstrdup(v[5]) : NULL;
-	sv->successor = -1;
-	sv->ucw = NULL;
-	return 0;
+	if (n <= *cap)
+		return p;
+	*cap = *cap * 2 > n ? *cap * 2 : n + 16;
+	return xrealloc(p, *cap * sz);
 }
 
 static int
-uc_index(struct search *s, const char *id)
+uc_index(const struct search *s, const char *id)
 {
 	for (size_t i = 0; i < s->nuc; i++)
 		if (strcmp(s->uc[i], id) == 0)
@@ -169,102 +204,124 @@ uc_index(struct search *s, const char *id)
 	return -1;
 }
 
-static int
-add_keyword(void *arg, const char *uc, const char *kw)
+/* The next space-separated word of *p (advanced), copied; NULL at end. */
+static char *
+word(const char **p)
 {
-	struct search	*s = arg;
-	int		 u = uc_index(s, uc);
+	const char	*q;
 
-	if (u < 0)
-		return 0;
-	s->kw = xrealloc(s->kw, (s->nkw + 1) * sizeof(*s->kw));
-	seq_from(s, kw, u, &s->kw[s->nkw]);
-	if (s->kw[s->nkw].n > 0)
-		s->nkw++;
-	return 0;
+	while (**p == ' ')
+		(*p)++;
+	if (**p == '\0')
+		return NULL;
+	q = *p;
+	while (**p != '\0' && **p != ' ')
+		(*p)++;
+	return xstrndup(q, (size_t)(*p - q));
 }
 
-static int
-add_synonym(void *arg, const char *grp, const char *term)
+/* Reads one line of the catalog's search data (catalog.c documents it). */
+static void
+load_line(struct search *s, const char *line)
 {
-	struct search	*s = arg;
-
-	s->syn = xrealloc(s->syn, (s->nsyn + 1) * sizeof(*s->syn));
-	seq_from(s, term, atoi(grp), &s->syn[s->nsyn]);
-	if (s->syn[s->nsyn].n > 0)
-		s->nsyn++;
-	return 0;
-}
-
-static int
-add_weight(void *arg, const char *key, const char *w)
-{
-	struct search	*s = arg;
-	const char	*sp = strchr(key, ' ');
+	const char	*p = line + 2;
+	char		*a = NULL, *b = NULL;
+	struct svc	*v;
 	long		 ord;
-	char		*end;
 	int		 u;
 
-	if (sp == NULL)
-		return 0;
-	ord = strtol(key, &end, 10);
-	if (end != sp || ord < 0 || (size_t)ord >= s->nsvc ||
-	    (u = uc_index(s, sp + 1)) < 0)
-		return 0;
-	s->svc[ord].ucw[u] = strtod(w, NULL);
-	return 0;
+	switch (line[0]) {
+	case 'U':
+		s->uc = grow(s->uc, &s->capuc, s->nuc + 1, sizeof(*s->uc));
+		s->uc[s->nuc++] = word(&p);
+		return;
+	case 'V':
+		a = word(&p);
+		if (a == NULL || util_parse_int(a, 0, 1000000, &ord) == -1 ||
+		    (size_t)ord != s->nsvc)
+			BUG("bad search data line \"%s\"", line);
+		s->svc = grow(s->svc, &s->capsvc, s->nsvc + 1, sizeof(*s->svc));
+		v = &s->svc[s->nsvc++];
+		v->id = word(&p);
+		v->layer = word(&p);
+		v->status = word(&p);
+		v->successor_id = word(&p);
+		while (*p == ' ')
+			p++;
+		v->name = xstrdup(p);
+		v->successor = -1;
+		v->ucw = xcalloc(s->nuc + 1, sizeof(double));
+		if (v->successor_id != NULL &&
+		    strcmp(v->successor_id, "-") == 0) {
+			free(v->successor_id);
+			v->successor_id = NULL;
+		}
+		break;
+	case 'W':
+		a = word(&p);
+		b = word(&p);
+		if (a != NULL && b != NULL &&
+		    util_parse_int(a, 0, (long)s->nsvc - 1, &ord) == 0 &&
+		    (u = uc_index(s, b)) >= 0)
+			s->svc[ord].ucw[u] = strtod(p, NULL);
+		break;
+	case 'K':
+		a = word(&p);
+		if (a == NULL || (u = uc_index(s, a)) < 0 || u >= 64)
+			break;
+		s->kw = grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
+		seq_parse(p, u, &s->kw[s->nkw]);
+		if (s->kw[s->nkw].n > 0)
+			s->nkw++;
+		break;
+	case 'S':
+		a = word(&p);
+		if (a == NULL)
+			break;
+		s->syn = grow(s->syn, &s->capsyn, s->nsyn + 1, sizeof(*s->syn));
+		seq_parse(p, atoi(a), &s->syn[s->nsyn]);
+		if (s->syn[s->nsyn].n > 0)
+			s->nsyn++;
+		break;
+	default:
+		BUG("bad search data line \"%s\"", line);
+	}
+	free(a);
+	free(b);
 }
 
 /*
  * Returns a search over cat (borrowed: it must outlive the search), with
- * everything loaded that every query needs. Free with search_free().
+ * what every question needs loaded. Free with search_free().
  */
 struct search *
 search_new(struct catalog *cat)
 {
 	struct search	*s;
-	struct strv	 ucs = { 0 }, names = { 0 };
+	char		*data = NULL, *line, *nl;
 
 	s = xcalloc(1, sizeof(*s));
-	if (getenv("AWSAI_W") != NULL)
-		sscanf(getenv("AWSAI_W"), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf",
-		    &W_NAME, &W_TASK, &W_SUMMARY, &W_DESC, &W_USECASE,
-		    &W_EXPANSION, &W_TYPO, &W_COVER, &W_MORETASK);
 	s->cat = cat;
 	s->tk = tokenizer_new();
-	catalog_each_service(cat, add_service, s);
-	catalog_values(cat, "usecase", &ucs);
-	s->uc = ucs.v;
-	s->nuc = ucs.n;
-	for (size_t i = 0; i < s->nsvc; i++) {
-		s->svc[i].ucw = xcalloc(s->nuc + 1, sizeof(double));
-		for (size_t j = 0; j < s->nsvc; j++)
-			if (s->svc[i].successor_id != NULL &&
-			    strcmp(s->svc[j].id, s->svc[i].successor_id) == 0)
+	if (catalog_meta(cat, "search_data", &data) != 1 || data == NULL)
+		BUG("the catalog has no search data");
+	for (line = data; *line != '\0'; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = line + strlen(line);
+		load_line(s, line);
+	}
+	free(data);
+	for (size_t i = 0; i < s->nsvc; i++)
+		for (size_t j = 0; j < s->nsvc && s->svc[i].successor_id; j++)
+			if (strcmp(s->svc[j].id, s->svc[i].successor_id) == 0)
 				s->svc[i].successor = (int)j;
-	}
-	catalog_each_term(cat, "weight", add_weight, s);
-	catalog_each_term(cat, "usecase", add_keyword, s);
-	catalog_each_term(cat, "synonym", add_synonym, s);
-	catalog_values(cat, "name", &names);
-	for (size_t i = 0; i < names.n; i++) {
-		char *f = util_fold(names.v[i]), *p = f, *q;
-
-		while (*p != '\0') {
-			while (*p != '\0' && !isalnum((unsigned char)*p))
-				p++;
-			q = p;
-			while (*q != '\0' && isalnum((unsigned char)*q))
-				q++;
-			if (q - p >= 4)
-				strv_push_owned(&s->words,
-				    xstrndup(p, (size_t)(q - p)));
-			p = q;
-		}
-		free(f);
-	}
-	strv_release(&names);
-	s->nrows = catalog_nrows(cat);
+	s->nrows = catalog_nrows(cat, &s->avglen);
+	s->capcache = 256;
+	s->cache = xcalloc(s->capcache, sizeof(*s->cache));
+	s->rows = xcalloc(ROWSLOTS, sizeof(*s->rows));
+	s->touched = xcalloc(ROWSLOTS, sizeof(*s->touched));
 	return s;
 }
 
@@ -296,6 +353,13 @@ search_free(struct search *s)
 	free(s->uc);
 	seq_release(s->kw, s->nkw);
 	seq_release(s->syn, s->nsyn);
+	for (size_t i = 0; i < s->capcache; i++) {
+		free(s->cache[i].tok);
+		free(s->cache[i].rows);
+	}
+	free(s->cache);
+	free(s->rows);
+	free(s->touched);
 	strv_release(&s->words);
 	strv_release(&s->vocab);
 	free(s->vocab_df);
@@ -303,6 +367,54 @@ search_free(struct search *s)
 	strv_release(&s->raw);
 	tokenizer_free(s->tk);
 	free(s);
+}
+
+static size_t
+hash(const char *str)
+{
+	size_t	h = 14695981039346656037u;
+
+	for (; *str != '\0'; str++)
+		h = (h ^ (unsigned char)*str) * 1099511628211u;
+	return h;
+}
+
+/*
+ * The rows that hold tok: from the cache, or asked of the index once and
+ * kept. The pointer is valid until search_free().
+ */
+static const struct plist *
+postings(struct search *s, const char *tok)
+{
+	struct plist	*pl, *old;
+	size_t		 i, oldcap;
+
+	if (s->ncache * 2 >= s->capcache) {
+		old = s->cache;
+		oldcap = s->capcache;
+		s->capcache *= 2;
+		s->cache = xcalloc(s->capcache, sizeof(*s->cache));
+		for (size_t k = 0; k < oldcap; k++) {
+			if (old[k].tok == NULL)
+				continue;
+			i = hash(old[k].tok) & (s->capcache - 1);
+			while (s->cache[i].tok != NULL)
+				i = (i + 1) & (s->capcache - 1);
+			s->cache[i] = old[k];
+		}
+		free(old);
+	}
+	i = hash(tok) & (s->capcache - 1);
+	while ((pl = &s->cache[i])->tok != NULL) {
+		if (strcmp(pl->tok, tok) == 0)
+			return pl;
+		i = (i + 1) & (s->capcache - 1);
+	}
+	if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
+		pl->n = 0;
+	pl->tok = xstrdup(tok);
+	s->ncache++;
+	return pl;
 }
 
 static int
@@ -313,9 +425,36 @@ add_vocab(void *arg, const char *term, long df)
 	if (!isascii((unsigned char)term[0]) || strlen(term) < 3)
 		return 0;
 	strv_push(&s->vocab, term);
-	s->vocab_df = xrealloc(s->vocab_df, s->vocab.n * sizeof(long));
+	s->vocab_df = grow(s->vocab_df, &s->capdf, s->vocab.n, sizeof(long));
 	s->vocab_df[s->vocab.n - 1] = df;
 	return 0;
+}
+
+/* Loads the words of every service name, id and alias, as typed. */
+static void
+load_words(struct search *s)
+{
+	struct strv	 names = { 0 };
+
+	s->words_loaded = 1;
+	catalog_values(s->cat, "name", &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *f = util_fold(names.v[i]), *p = f, *q;
+
+		while (*p != '\0') {
+			while (*p != '\0' && !isalnum((unsigned char)*p))
+				p++;
+			q = p;
+			while (*q != '\0' && isalnum((unsigned char)*q))
+				q++;
+			if (q - p >= 4)
+				strv_push_owned(&s->words,
+				    xstrndup(p, (size_t)(q - p)));
+			p = q;
+		}
+		free(f);
+	}
+	strv_release(&names);
 }
 
 /*
@@ -334,6 +473,8 @@ correct(struct search *s, const char *tok, const char *raw, double *w)
 
 	if (len < 4 || !isascii((unsigned char)tok[0]))
 		return NULL;
+	if (!s->words_loaded)
+		load_words(s);
 	max = len < 8 ? 1 : 2;
 	for (size_t i = 0; i < s->words.n; i++) {
 		d = util_edit_distance(raw, s->words.v[i], max);
@@ -404,49 +545,84 @@ add_phrase(struct phrase *ph, size_t *nph, const char *tok, double w,
 	(*nph)++;
 }
 
-struct hits {
-	struct acc	*acc;
-	size_t		 nsvc;
-};
-
-static int
-on_hit(void *arg, const struct fts_hit *h)
+/* The accumulator of row rowid for this question (created if new). */
+static struct rowacc *
+row_acc(struct search *s, long long rowid)
 {
-	struct hits	*hs = arg;
-	struct acc	*a;
-	double		 sc;
-	int		 k;
+	size_t		 i = (size_t)(rowid * 2654435761u) & (ROWSLOTS - 1);
+	struct rowacc	*r;
 
-	if (h->svc < 0 || (size_t)h->svc >= hs->nsvc)
-		return 0;
-	a = &hs->acc[h->svc];
-	switch (h->kind[0]) {
-	case 'n':
-		k = K_NAME;
-		break;
-	case 'a':
-		k = K_NAME;
-		break;
-	case 't':
-		k = K_TASK;
-		break;
-	case 's':
-		k = K_SUMMARY;
-		break;
-	default:
-		k = K_DESC;
-		break;
+	while ((r = &s->rows[i])->used && r->rowid != rowid)
+		i = (i + 1) & (ROWSLOTS - 1);
+	if (!r->used) {
+		if (s->ntouched >= ROWSLOTS / 2)
+			return NULL;	/* table full: ignore further rows */
+		r->used = 1;
+		r->rowid = rowid;
+		s->touched[s->ntouched++] = i;
 	}
-	a->hit = 1;
-	a->mask |= h->mask;
-	/* a name counts in full only when the question names all of it */
-	sc = k == K_NAME ? h->score * (0.4 + 0.6 * h->rowcov) : h->score;
-	a->sum[k] += sc;
-	if (sc > a->best[k]) {
-		a->best[k] = sc;
-		a->bestrow[k] = h->rowid;
+	return r;
+}
+
+/*
+ * Scores every row that holds phrase p (IDF-weighted w) into the row
+ * accumulators: BM25 with tf 1, a row being a short text.
+ */
+static void
+score_phrase(struct search *s, const struct plist *pl, size_t p, double w)
+{
+	struct rowacc	*r;
+	double		 len;
+
+	for (size_t i = 0; i < pl->n; i++) {
+		if ((r = row_acc(s, pl->rows[i])) == NULL)
+			return;
+		len = DOC_LEN(pl->rows[i]);
+		r->score += w * (BM25_K1 + 1) / (1 + BM25_K1 *
+		    (1 - BM25_B + BM25_B * len / s->avglen));
+		r->mask |= (uint64_t)1 << p;
+		r->matched++;
 	}
-	return 0;
+}
+
+/* Folds the touched rows into per-service accumulators, and resets them. */
+static void
+fold_rows(struct search *s, struct acc *acc, uint64_t origmask)
+{
+	static const int kmap[] = { K_NAME, K_NAME, K_TASK, K_SUMMARY, K_DESC };
+	struct rowacc	*r;
+	struct acc	*a;
+	double		 sc, cov;
+	int		 svc, kind, len;
+
+	for (size_t t = 0; t < s->ntouched; t++) {
+		r = &s->rows[s->touched[t]];
+		svc = DOC_SVC(r->rowid);
+		kind = DOC_KIND(r->rowid);
+		len = DOC_LEN(r->rowid);
+		if (svc >= 0 && (size_t)svc < s->nsvc && kind < 5) {
+			a = &acc[svc];
+			sc = r->score;
+			if (kmap[kind] == K_NAME) {
+				/* a name counts in full when all of it is
+				 * asked for; all of the question: exact */
+				cov = len > 0 ? (double)r->matched / len : 0;
+				sc *= 0.4 + 0.6 * (cov > 1 ? 1 : cov);
+				if (cov >= 1 && (r->mask & origmask) ==
+				    origmask)
+					a->exact = 1;
+			}
+			a->hit = 1;
+			a->mask |= r->mask;
+			a->sum[kmap[kind]] += sc;
+			if (sc > a->best[kmap[kind]]) {
+				a->best[kmap[kind]] = sc;
+				a->bestrow[kmap[kind]] = r->rowid;
+			}
+		}
+		memset(r, 0, sizeof(*r));
+	}
+	s->ntouched = 0;
 }
 
 static int
@@ -474,8 +650,8 @@ passes(const struct search *s, const struct query *q, int i)
 
 	if (q->layer != NULL && strcmp(v->layer, q->layer) != 0)
 		return 0;
-	if (q->usecase != NULL && ((u = uc_index((struct search *)s,
-	    q->usecase)) < 0 || v->ucw[u] <= 0))
+	if (q->usecase != NULL && ((u = uc_index(s, q->usecase)) < 0 ||
+	    v->ucw[u] <= 0))
 		return 0;
 	if (q->active && !is_active(v))
 		return 0;
@@ -489,10 +665,13 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 {
 	static const char *const parts[] = { "name", "task", "summary",
 	    "description", "usecase", "coverage", "lifecycle" };
+	static const double *const kw[] = { &W_NAME, &W_TASK, &W_SUMMARY,
+	    &W_DESC };
 	const struct svc *v = &s->svc[r->svc];
 	struct cell	*row = result_row(res);
 	struct strbuf	 why = { 0 }, ex = { 0 };
 	char		*text = NULL, *js;
+	double		 best = 0;
 	int		 k = -1;
 
 	cell_setn(&row[0], (double)rank);
@@ -503,36 +682,26 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 	cell_set(&row[5], v->successor >= 0 ?
 	    s->svc[v->successor].id : NULL);
 	cell_setn(&row[6], round(r->total * 1000) / 1000);
+	for (int i = 0; i < K_N; i++) {
+		if (a->best[i] * *kw[i] > best) {
+			best = a->best[i] * *kw[i];
+			k = i;
+		}
+	}
 	if (r->via >= 0)
 		sb_addf(&why, "recommended successor of %s",
 		    s->svc[r->via].name);
-	else {
-		double best = 0;
-
-		for (int i = 0; i < K_N; i++) {
-			double w = (i == K_NAME ? W_NAME : i == K_TASK ?
-			    W_TASK : i == K_SUMMARY ? W_SUMMARY : W_DESC);
-
-			if (a->best[i] * w > best) {
-				best = a->best[i] * w;
-				k = i;
-			}
-		}
-		if (k == K_NAME)
-			sb_addf(&why, "name: ");
-		if (k >= 0 && (text = catalog_doc_text(s->cat,
-		    a->bestrow[k])) != NULL)
-			sb_adds(&why, text);
-		else
-			sb_adds(&why, "use case match");
-		free(text);
-	}
-	if (!is_active(v)) {
+	else if (k >= 0 && (text = catalog_doc_text(s->cat,
+	    a->bestrow[k])) != NULL)
+		sb_addf(&why, "%s%s", k == K_NAME ? "name: " : "", text);
+	else
+		sb_adds(&why, "use case");
+	free(text);
+	if (!is_active(v))
 		sb_addf(&why, " [%s%s%s]", strcmp(v->status, "closed") == 0 ?
 		    "closed to new customers" : "retired",
 		    v->successor >= 0 ? "; use " : "",
 		    v->successor >= 0 ? s->svc[v->successor].name : "");
-	}
 	cell_set(&row[7], why.buf);
 	if (q->explain) {
 		sb_adds(&ex, "{");
@@ -553,24 +722,20 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 }
 
 /*
- * Ranks the services for q->text into res (columns search_columns).
- * Returns the number of results (0: nothing fits), or -1 on error.
+ * Reads the question: its own tokens (typos corrected) and the synonyms
+ * they imply into ph, the use cases it names into ucs. Returns the
+ * number of phrases; *origw is the weight of the question's own tokens.
  */
-int
-search_run(struct search *s, const struct query *q, struct result *res)
+static size_t
+understand(struct search *s, const char *text, struct phrase *ph,
+    double *ucs, double *origw)
 {
-	struct phrase	 ph[MAXPHRASE];
-	char		*orig[MAXORIG], *origraw[MAXORIG], *corr;
-	size_t		 norig = 0, nph = 0, nranked = 0, out = 0;
-	double		 w[MAXPHRASE], ucs[64], origw = 0, top;
-	struct strbuf	 match = { 0 }, terms = { 0 };
-	struct hits	 hs;
-	struct ranked	*rk;
-	int		*shown;
-	int		 rc = -1;
+	char	*orig[MAXORIG], *raw[MAXORIG], *corr, *exp[MAXPHRASE];
+	size_t	 norig = 0, nph = 0, nexp;
+	double	 wt;
 
-	memset(ucs, 0, sizeof(ucs));
-	tokens(s, q->text, strlen(q->text));
+	*origw = 0;
+	tokens(s, text, strlen(text));
 	for (size_t i = 0; i < s->toks.n && norig < MAXORIG; i++) {
 		size_t k;
 
@@ -578,23 +743,20 @@ search_run(struct search *s, const struct query *q, struct result *res)
 			if (strcmp(orig[k], s->toks.v[i]) == 0)
 				break;
 		if (k == norig) {
-			origraw[norig] = xstrdup(s->raw.v[i]);
+			raw[norig] = xstrdup(s->raw.v[i]);
 			orig[norig++] = xstrdup(s->toks.v[i]);
 		}
 	}
-	/* typos: a word the index lacks becomes its nearest known word */
 	for (size_t i = 0; i < norig; i++) {
-		double wt = 1.0;
-
-		if (catalog_df(s->cat, orig[i]) == 0 &&
-		    (corr = correct(s, orig[i], origraw[i], &wt)) != NULL) {
+		wt = 1.0;
+		if (postings(s, orig[i])->n == 0 &&
+		    (corr = correct(s, orig[i], raw[i], &wt)) != NULL) {
 			free(orig[i]);
 			orig[i] = corr;
 		}
 		add_phrase(ph, &nph, orig[i], wt, 1);
-		origw += wt;
+		*origw += wt;
 	}
-	/* synonyms and use cases named by the question */
 	for (size_t i = 0; i < s->nsyn; i++) {
 		if (!seq_in(&s->syn[i], orig, norig))
 			continue;
@@ -606,45 +768,61 @@ search_run(struct search *s, const struct query *q, struct result *res)
 				    W_EXPANSION / sqrt((double)s->syn[j].n), 0);
 		}
 	}
+	nexp = 0;
+	for (size_t k = 0; k < nph; k++)
+		exp[nexp++] = ph[k].tok;
 	for (size_t i = 0; i < s->nkw; i++) {
-		char *exp[MAXPHRASE];
-		size_t nexp = 0;
-
-		if (s->kw[i].group >= 64)
-			continue;
-		if (seq_in(&s->kw[i], orig, norig)) {
+		if (seq_in(&s->kw[i], orig, norig))
 			ucs[s->kw[i].group] = 1.0;
-			continue;
-		}
-		for (size_t k = 0; k < nph; k++)
-			exp[nexp++] = ph[k].tok;
-		if (s->kw[i].n == 1 && seq_in(&s->kw[i], exp, nexp) &&
+		else if (s->kw[i].n == 1 && seq_in(&s->kw[i], exp, nexp) &&
 		    ucs[s->kw[i].group] < 0.5)
 			ucs[s->kw[i].group] = 0.5;
 	}
+	for (size_t i = 0; i < norig; i++) {
+		free(orig[i]);
+		free(raw[i]);
+	}
+	return nph;
+}
+
+/*
+ * Ranks the services for q->text into res (columns search_columns).
+ * Returns the number of results (0: nothing fits), or -1 on error.
+ */
+int
+search_run(struct search *s, const struct query *q, struct result *res)
+{
+	struct phrase	 ph[MAXPHRASE];
+	size_t		 nph, nranked = 0, out = 0;
+	double		 ucs[64], origw, top;
+	uint64_t	 origmask = 0;
+	struct strbuf	 terms = { 0 };
+	struct acc	*acc;
+	struct ranked	*rk;
+	int		*shown;
+
+	memset(ucs, 0, sizeof(ucs));
+	nph = understand(s, q->text, ph, ucs, &origw);
+	sb_adds(&terms, "");
 	for (size_t u = 0; u < s->nuc && u < 64; u++)
 		if (ucs[u] > 0)
 			sb_addf(&terms, "usecase=%s:%.1f ", s->uc[u], ucs[u]);
-	if (nph == 0)
-		goto none;
+	acc = xcalloc(s->nsvc, sizeof(*acc));
 	for (size_t i = 0; i < nph; i++) {
-		long df = catalog_df(s->cat, ph[i].tok);
-		double idf = log(1.0 + ((double)s->nrows - (double)df + 0.5) /
-		    ((double)df + 0.5));
+		const struct plist *pl = postings(s, ph[i].tok);
+		double idf = log(1.0 + ((double)s->nrows - (double)pl->n +
+		    0.5) / ((double)pl->n + 0.5));
 
-		w[i] = ph[i].weight * idf;
-		sb_addf(&match, "%s\"%s\"", i ? " OR " : "", ph[i].tok);
-		sb_addf(&terms, "%s%s:%.2f", i ? " " : "", ph[i].tok, w[i]);
+		if (ph[i].orig)
+			origmask |= (uint64_t)1 << i;
+		score_phrase(s, pl, i, ph[i].weight * idf);
+		sb_addf(&terms, "%s%s:%.2f", i ? " " : "", ph[i].tok,
+		    ph[i].weight * idf);
 	}
-	hs.nsvc = s->nsvc;
-	hs.acc = xcalloc(s->nsvc, sizeof(*hs.acc));
-	if (catalog_fts(s->cat, match.buf, w, nph, on_hit, &hs) == -1) {
-		free(hs.acc);
-		goto out;
-	}
+	fold_rows(s, acc, origmask);
 	rk = xcalloc(s->nsvc, sizeof(*rk));
 	for (size_t i = 0; i < s->nsvc; i++) {
-		struct acc *a = &hs.acc[i];
+		struct acc *a = &acc[i];
 		struct ranked *r = &rk[nranked];
 		double cov = 0, uc = 0, text;
 
@@ -658,10 +836,10 @@ search_run(struct search *s, const struct query *q, struct result *res)
 			continue;
 		r->svc = (int)i;
 		r->via = -1;
-		r->part[0] = W_NAME * a->best[K_NAME];
-		r->part[1] = W_TASK * (a->best[K_TASK] +
-		    W_MORETASK * fmin(a->sum[K_TASK] - a->best[K_TASK],
-		    a->best[K_TASK]));
+		r->part[0] = W_NAME * a->best[K_NAME] *
+		    (a->exact ? W_EXACT : 1);
+		r->part[1] = W_TASK * (a->best[K_TASK] + W_MORETASK *
+		    fmin(a->sum[K_TASK] - a->best[K_TASK], a->best[K_TASK]));
 		r->part[2] = W_SUMMARY * a->best[K_SUMMARY];
 		r->part[3] = W_DESC * a->best[K_DESC];
 		r->part[4] = W_USECASE * uc;
@@ -681,10 +859,11 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		const struct svc *v = &s->svc[rk[i].svc];
 		int succ = v->successor;
 
-		if (rk[i].total < top * 0.05 || shown[rk[i].svc])
+		if (rk[i].total <= 0 || rk[i].total < top * 0.05 ||
+		    shown[rk[i].svc])
 			continue;
 		if (passes(s, q, rk[i].svc)) {
-			emit(s, q, &rk[i], &hs.acc[rk[i].svc], ++out, terms.buf,
+			emit(s, q, &rk[i], &acc[rk[i].svc], ++out, terms.buf,
 			    res);
 			shown[rk[i].svc] = 1;
 		}
@@ -692,30 +871,21 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		if (succ >= 0 && !is_active(v) && !shown[succ] &&
 		    out < q->limit && passes(s, q, succ)) {
 			struct ranked r = { 0 };
-			size_t k;
 
-			for (k = 0; k < nranked; k++)
+			for (size_t k = 0; k < nranked; k++)
 				if (rk[k].svc == succ)
 					r = rk[k];
 			r.svc = succ;
 			r.via = rk[i].svc;
-			emit(s, q, &r, &hs.acc[succ], ++out, terms.buf, res);
+			emit(s, q, &r, &acc[succ], ++out, terms.buf, res);
 			shown[succ] = 1;
 		}
 	}
 	free(shown);
 	free(rk);
-	free(hs.acc);
-none:
-	rc = (int)out;
-out:
-	for (size_t i = 0; i < norig; i++) {
-		free(orig[i]);
-		free(origraw[i]);
-	}
+	free(acc);
 	for (size_t i = 0; i < nph; i++)
 		free(ph[i].tok);
-	sb_release(&match);
 	sb_release(&terms);
-	return rc;
+	return (int)out;
 }
