@@ -311,9 +311,10 @@ ins_row(void *arg, const char *table, const char *const *vals, size_t n)
  * thousands of rows. One line a record; search.c reads it:
  *   U usecase-id                      (in order)
  *   V ord id layer status successor|- name
- *   W ord usecase-id weight
- *   K usecase-id tokens...            (a keyword, tokenized)
+ *   W ord usecase-ord weight*1000
+ *   K usecase-ord tokens...           (a keyword, tokenized)
  *   S group tokens...                 (a synonym term, tokenized)
+ *   N rows avglen                     (index rows, their mean length)
  */
 static const char search_data[] =
     "INSERT INTO meta SELECT 'search_data', group_concat(line, char(10)) "
@@ -321,13 +322,17 @@ static const char search_data[] =
     "UNION ALL SELECT 2, ord, 'V ' || ord || ' ' || id || ' ' || layer || "
     "' ' || status || ' ' || ifnull(successor, '-') || ' ' || name "
     "FROM services "
-    "UNION ALL SELECT 3, 0, 'W ' || s.ord || ' ' || su.usecase_id || ' ' "
-    "|| su.weight FROM service_usecases su JOIN services s "
-    "ON s.id = su.service_id "
-    "UNION ALL SELECT 4, 0, 'K ' || usecase_id || ' ' || toks "
-    "FROM usecase_keywords WHERE toks != '' "
+    "UNION ALL SELECT 3, 0, 'W ' || s.ord || ' ' || u.ord || ' ' || "
+    "CAST(round(su.weight * 1000) AS INTEGER) FROM service_usecases su "
+    "JOIN services s ON s.id = su.service_id "
+    "JOIN usecases u ON u.id = su.usecase_id "
+    "UNION ALL SELECT 4, 0, 'K ' || u.ord || ' ' || k.toks "
+    "FROM usecase_keywords k JOIN usecases u ON u.id = k.usecase_id "
+    "WHERE k.toks != '' "
     "UNION ALL SELECT 5, grp, 'S ' || grp || ' ' || toks FROM synonyms "
-    "WHERE toks != '' ORDER BY 1, 2)";
+    "WHERE toks != '' "
+    "UNION ALL SELECT 6, 0, 'N ' || count(*) || ' ' || avg(len) "
+    "FROM doc_rows ORDER BY 1, 2)";
 
 /* Creates the schema in cat and inserts everything ld holds. */
 static int
@@ -351,10 +356,11 @@ fill(struct catalog *cat, struct load *ld)
 		sqlite3_finalize(in.stmt[i]);
 	free(in.seq);
 	sb_release(&in.toks);
-	if (rc == 0 && (sqlite3_exec(cat->db, "INSERT INTO meta SELECT "
-	    "'doc_avglen', ifnull(avg(len), 1) FROM doc_rows", NULL, NULL,
-	    &err) != SQLITE_OK || sqlite3_exec(cat->db, search_data, NULL,
-	    NULL, &err) != SQLITE_OK)) {
+	/* one b-tree segment: each lookup then opens one reader, not many */
+	if (rc == 0 && (sqlite3_exec(cat->db, "INSERT INTO docs(docs) "
+	    "VALUES ('optimize')", NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(cat->db, search_data, NULL, NULL, &err) !=
+	    SQLITE_OK)) {
 		diag_error("cannot finish the catalog: %s", err);
 		sqlite3_free(err);
 		rc = -1;
@@ -905,25 +911,6 @@ catalog_each_vocab(struct catalog *cat, int (*fn)(void *, const char *,
 		    (long)sqlite3_column_int64(st, 1)) == -1)
 			return -1;
 	return rc == SQLITE_DONE ? 0 : db_error(cat, "cannot read the index");
-}
-
-/* How many rows the index has, and their mean length in tokens. */
-long
-catalog_nrows(struct catalog *cat, double *avglen)
-{
-	sqlite3_stmt	*st = prep(cat, "SELECT count(*), (SELECT value FROM "
-	    "meta WHERE key = 'doc_avglen') FROM doc_rows");
-	long		 n = 0;
-
-	*avglen = 1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		n = sqlite3_column_int64(st, 0);
-		*avglen = sqlite3_column_double(st, 1);
-	}
-	sqlite3_reset(st);
-	if (*avglen <= 0)
-		*avglen = 1;
-	return n;
 }
 
 /*

@@ -20,7 +20,8 @@
 #define MAXPHRASE 64		/* tokens searched per question */
 #define MAXORIG 32		/* tokens kept from the question itself */
 #define MAXSEQ 8		/* tokens in one keyword or synonym term */
-#define ROWSLOTS 8192		/* rows one question may touch (power of 2) */
+#define ROWSLOTS 4096		/* hash slots for the rows of one question */
+#define MAXROWS 2048		/* rows one question may touch */
 
 /* How much each kind of matched text counts. */
 static const double W_NAME = 1.5;
@@ -42,6 +43,14 @@ struct seq {
 	char	*tok[MAXSEQ];
 	size_t	 n;
 	int	 group;		/* use case index or synonym group */
+	int	 next;		/* next term with the same first token, or -1 */
+};
+
+/* Terms by their first token: open addressing over a seq array. */
+struct termhash {
+	const char	**tok;	/* first token, NULL for an empty slot */
+	int		 *head;	/* index of the first such term */
+	size_t		  cap;	/* a power of 2 */
 };
 
 struct svc {
@@ -59,6 +68,9 @@ struct plist {
 	char		*tok;
 	long long	*rows;
 	size_t		 n;
+	char		*corr;		/* for an unknown token: its correction */
+	double		 corrw;		/* and that correction's weight */
+	int		 corrected;	/* corr was looked for */
 };
 
 /* One row touched by the current question. */
@@ -67,20 +79,22 @@ struct rowacc {
 	double		 score;
 	uint64_t	 mask;		/* which phrases it holds */
 	int		 matched;	/* how many of its tokens matched */
-	int		 used;
 };
 
 struct search {
 	struct catalog	*cat;
 	struct tokenizer *tk;
+	char		*data;		/* the catalog's search data, cut up */
 	struct svc	*svc;
 	size_t		 nsvc, capsvc;
 	char		**uc;		/* use case ids */
 	size_t		 nuc, capuc;
 	struct seq	*kw;		/* use case keywords */
 	size_t		 nkw, capkw;
-	struct seq	*syn;		/* synonym terms */
+	struct seq	*syn;		/* synonym terms, grouped */
 	size_t		 nsyn, capsyn;
+	struct termhash	 kwhash;
+	struct termhash	 synhash;
 	struct strv	 words;		/* raw words of names, loaded on demand */
 	int		 words_loaded;
 	struct strv	 vocab;		/* index terms, loaded on demand */
@@ -88,12 +102,13 @@ struct search {
 	size_t		 capdf;
 	long		 nrows;
 	double		 avglen;
+	double		 sat[256];	/* BM25 term factor by row length */
 	struct plist	*cache;		/* open addressing, by token */
 	size_t		 ncache;
 	size_t		 capcache;
-	struct rowacc	*rows;		/* ROWSLOTS, per question */
-	size_t		*touched;
-	size_t		 ntouched;
+	struct rowacc	*rows;		/* MAXROWS, in the order touched */
+	size_t		 nrowacc;
+	short		*slot;		/* ROWSLOTS: index in rows + 1, or 0 */
 	/* per question scratch */
 	struct strv	 toks;
 	struct strv	 raw;
@@ -124,6 +139,11 @@ struct ranked {
 	double	 part[7];
 	int	 via;		/* -1, or the closed service it follows */
 };
+
+static size_t	hash(const char *);
+static void	termhash_build(struct termhash *, struct seq *, size_t);
+static int	termhash_find(const struct termhash *, const char *);
+static void	termhash_release(struct termhash *);
 
 const struct column search_columns[] = {
 	{ "rank", CELL_NUM, 0 },
@@ -165,23 +185,25 @@ tokens(struct search *s, const char *text, size_t n)
 	tokenizer_run(s->tk, text, n, push_tok, s);
 }
 
-/* Fills out from toks, tokens already split by the build (spaces). */
+/*
+ * Fills out from toks, tokens already split by the build: the spaces in
+ * toks become NULs and out points into it (s->data keeps it alive).
+ */
 static void
-seq_parse(const char *toks, int group, struct seq *out)
+seq_parse(char *toks, int group, struct seq *out)
 {
-	const char	*p = toks, *q;
+	char	*p = toks;
 
 	memset(out, 0, sizeof(*out));
 	out->group = group;
 	while (*p != '\0' && out->n < MAXSEQ) {
 		while (*p == ' ')
+			*p++ = '\0';
+		if (*p == '\0')
+			break;
+		out->tok[out->n++] = p;
+		while (*p != '\0' && *p != ' ')
 			p++;
-		q = p;
-		while (*q != '\0' && *q != ' ')
-			q++;
-		if (q > p)
-			out->tok[out->n++] = xstrndup(p, (size_t)(q - p));
-		p = q;
 	}
 }
 
@@ -204,28 +226,32 @@ uc_index(const struct search *s, const char *id)
 	return -1;
 }
 
-/* The next space-separated word of *p (advanced), copied; NULL at end. */
+/* The next space-separated word of *p, cut off in place; NULL at end. */
 static char *
-word(const char **p)
+word(char **p)
 {
-	const char	*q;
+	char	*w;
 
 	while (**p == ' ')
 		(*p)++;
 	if (**p == '\0')
 		return NULL;
-	q = *p;
+	w = *p;
 	while (**p != '\0' && **p != ' ')
 		(*p)++;
-	return xstrndup(q, (size_t)(*p - q));
+	if (**p == ' ')
+		*(*p)++ = '\0';
+	return w;
 }
 
-/* Reads one line of the catalog's search data (catalog.c documents it). */
+/*
+ * Reads one line of the catalog's search data (catalog.c documents it).
+ * Strings point into the line, which s->data keeps.
+ */
 static void
-load_line(struct search *s, const char *line)
+load_line(struct search *s, char *line)
 {
-	const char	*p = line + 2;
-	char		*a = NULL, *b = NULL;
+	char		*p = line + 2, *a, *b;
 	struct svc	*v;
 	long		 ord;
 	int		 u;
@@ -237,8 +263,7 @@ load_line(struct search *s, const char *line)
 		return;
 	case 'V':
 		a = word(&p);
-		if (a == NULL || util_parse_int(a, 0, 1000000, &ord) == -1 ||
-		    (size_t)ord != s->nsvc)
+		if (a == NULL || atol(a) != (long)s->nsvc)
 			BUG("bad search data line \"%s\"", line);
 		s->svc = grow(s->svc, &s->capsvc, s->nsvc + 1, sizeof(*s->svc));
 		v = &s->svc[s->nsvc++];
@@ -248,46 +273,52 @@ load_line(struct search *s, const char *line)
 		v->successor_id = word(&p);
 		while (*p == ' ')
 			p++;
-		v->name = xstrdup(p);
+		v->name = p;
 		v->successor = -1;
 		v->ucw = xcalloc(s->nuc + 1, sizeof(double));
-		if (v->successor_id != NULL &&
-		    strcmp(v->successor_id, "-") == 0) {
-			free(v->successor_id);
+		if (v->id == NULL || v->layer == NULL || v->status == NULL ||
+		    v->successor_id == NULL)
+			BUG("bad search data line \"%s\"", line);
+		if (strcmp(v->successor_id, "-") == 0)
 			v->successor_id = NULL;
-		}
-		break;
+		return;
 	case 'W':
 		a = word(&p);
 		b = word(&p);
-		if (a != NULL && b != NULL &&
-		    util_parse_int(a, 0, (long)s->nsvc - 1, &ord) == 0 &&
-		    (u = uc_index(s, b)) >= 0)
-			s->svc[ord].ucw[u] = strtod(p, NULL);
-		break;
+		ord = a != NULL ? atol(a) : -1;
+		u = b != NULL ? atoi(b) : -1;
+		if (ord >= 0 && (size_t)ord < s->nsvc && u >= 0 &&
+		    (size_t)u < s->nuc)
+			s->svc[ord].ucw[u] = atol(p) / 1000.0;
+		return;
 	case 'K':
 		a = word(&p);
-		if (a == NULL || (u = uc_index(s, a)) < 0 || u >= 64)
-			break;
+		u = a != NULL ? atoi(a) : -1;
+		if (u < 0 || (size_t)u >= s->nuc || u >= 64)
+			return;
 		s->kw = grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
 		seq_parse(p, u, &s->kw[s->nkw]);
 		if (s->kw[s->nkw].n > 0)
 			s->nkw++;
-		break;
+		return;
 	case 'S':
-		a = word(&p);
-		if (a == NULL)
-			break;
+		if ((a = word(&p)) == NULL)
+			return;
 		s->syn = grow(s->syn, &s->capsyn, s->nsyn + 1, sizeof(*s->syn));
 		seq_parse(p, atoi(a), &s->syn[s->nsyn]);
 		if (s->syn[s->nsyn].n > 0)
 			s->nsyn++;
-		break;
+		return;
+	case 'N':
+		a = word(&p);
+		s->nrows = a != NULL ? atol(a) : 0;
+		s->avglen = strtod(p, NULL);
+		if (s->avglen <= 0)
+			s->avglen = 1;
+		return;
 	default:
 		BUG("bad search data line \"%s\"", line);
 	}
-	free(a);
-	free(b);
 }
 
 /*
@@ -298,40 +329,34 @@ struct search *
 search_new(struct catalog *cat)
 {
 	struct search	*s;
-	char		*data = NULL, *line, *nl;
+	char		*line, *nl;
 
 	s = xcalloc(1, sizeof(*s));
 	s->cat = cat;
 	s->tk = tokenizer_new();
-	if (catalog_meta(cat, "search_data", &data) != 1 || data == NULL)
+	if (catalog_meta(cat, "search_data", &s->data) != 1 || s->data == NULL)
 		BUG("the catalog has no search data");
-	for (line = data; *line != '\0'; line = nl) {
+	for (line = s->data; *line != '\0'; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
 		else
 			nl = line + strlen(line);
 		load_line(s, line);
 	}
-	free(data);
+	for (int len = 0; len < 256; len++)
+		s->sat[len] = (BM25_K1 + 1) / (1 + BM25_K1 *
+		    (1 - BM25_B + BM25_B * len / s->avglen));
+	termhash_build(&s->kwhash, s->kw, s->nkw);
+	termhash_build(&s->synhash, s->syn, s->nsyn);
 	for (size_t i = 0; i < s->nsvc; i++)
 		for (size_t j = 0; j < s->nsvc && s->svc[i].successor_id; j++)
 			if (strcmp(s->svc[j].id, s->svc[i].successor_id) == 0)
 				s->svc[i].successor = (int)j;
-	s->nrows = catalog_nrows(cat, &s->avglen);
 	s->capcache = 256;
 	s->cache = xcalloc(s->capcache, sizeof(*s->cache));
-	s->rows = xcalloc(ROWSLOTS, sizeof(*s->rows));
-	s->touched = xcalloc(ROWSLOTS, sizeof(*s->touched));
+	s->rows = xcalloc(MAXROWS, sizeof(*s->rows));
+	s->slot = xcalloc(ROWSLOTS, sizeof(*s->slot));
 	return s;
-}
-
-static void
-seq_release(struct seq *q, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < q[i].n; k++)
-			free(q[i].tok[k]);
-	free(q);
 }
 
 void
@@ -339,27 +364,23 @@ search_free(struct search *s)
 {
 	if (s == NULL)
 		return;
-	for (size_t i = 0; i < s->nsvc; i++) {
-		free(s->svc[i].id);
-		free(s->svc[i].name);
-		free(s->svc[i].layer);
-		free(s->svc[i].status);
-		free(s->svc[i].successor_id);
+	for (size_t i = 0; i < s->nsvc; i++)
 		free(s->svc[i].ucw);
-	}
 	free(s->svc);
-	for (size_t i = 0; i < s->nuc; i++)
-		free(s->uc[i]);
 	free(s->uc);
-	seq_release(s->kw, s->nkw);
-	seq_release(s->syn, s->nsyn);
+	free(s->kw);
+	free(s->syn);
+	termhash_release(&s->kwhash);
+	termhash_release(&s->synhash);
+	free(s->data);
 	for (size_t i = 0; i < s->capcache; i++) {
 		free(s->cache[i].tok);
 		free(s->cache[i].rows);
+		free(s->cache[i].corr);
 	}
 	free(s->cache);
 	free(s->rows);
-	free(s->touched);
+	free(s->slot);
 	strv_release(&s->words);
 	strv_release(&s->vocab);
 	free(s->vocab_df);
@@ -379,11 +400,52 @@ hash(const char *str)
 	return h;
 }
 
+/* Indexes terms[0..n) by first token into h (chains via next). */
+static void
+termhash_build(struct termhash *h, struct seq *terms, size_t n)
+{
+	size_t	i;
+
+	for (h->cap = 64; h->cap < n * 2; h->cap *= 2)
+		;
+	h->tok = xcalloc(h->cap, sizeof(*h->tok));
+	h->head = xcalloc(h->cap, sizeof(*h->head));
+	for (size_t k = n; k-- > 0;) {
+		i = hash(terms[k].tok[0]) & (h->cap - 1);
+		while (h->tok[i] != NULL && strcmp(h->tok[i], terms[k].tok[0]))
+			i = (i + 1) & (h->cap - 1);
+		terms[k].next = h->tok[i] != NULL ? h->head[i] : -1;
+		h->tok[i] = terms[k].tok[0];
+		h->head[i] = (int)k;
+	}
+}
+
+/* The first term starting with tok, or -1; follow ->next for more. */
+static int
+termhash_find(const struct termhash *h, const char *tok)
+{
+	size_t	i = hash(tok) & (h->cap - 1);
+
+	while (h->tok[i] != NULL) {
+		if (strcmp(h->tok[i], tok) == 0)
+			return h->head[i];
+		i = (i + 1) & (h->cap - 1);
+	}
+	return -1;
+}
+
+static void
+termhash_release(struct termhash *h)
+{
+	free(h->tok);
+	free(h->head);
+}
+
 /*
  * The rows that hold tok: from the cache, or asked of the index once and
  * kept. The pointer is valid until search_free().
  */
-static const struct plist *
+static struct plist *
 postings(struct search *s, const char *tok)
 {
 	struct plist	*pl, *old;
@@ -509,20 +571,16 @@ correct(struct search *s, const char *tok, const char *raw, double *w)
 	return best != NULL ? xstrdup(best) : NULL;
 }
 
-/* Does seq occur as a run in toks[0..n)? */
+/* Does seq occur in toks[0..n) starting at position i? */
 static int
-seq_in(const struct seq *q, char *const *toks, size_t n)
+seq_at(const struct seq *q, char *const *toks, size_t n, size_t i)
 {
-	for (size_t i = 0; i + q->n <= n; i++) {
-		size_t k;
-
-		for (k = 0; k < q->n; k++)
-			if (strcmp(toks[i + k], q->tok[k]) != 0)
-				break;
-		if (k == q->n)
-			return 1;
-	}
-	return 0;
+	if (i + q->n > n)
+		return 0;
+	for (size_t k = 1; k < q->n; k++)
+		if (strcmp(toks[i + k], q->tok[k]) != 0)
+			return 0;
+	return strcmp(toks[i], q->tok[0]) == 0;
 }
 
 static void
@@ -545,22 +603,27 @@ add_phrase(struct phrase *ph, size_t *nph, const char *tok, double w,
 	(*nph)++;
 }
 
-/* The accumulator of row rowid for this question (created if new). */
+/*
+ * The accumulator of row rowid for this question (created if new), or
+ * NULL once MAXROWS rows are taken (the rest are ignored).
+ */
 static struct rowacc *
 row_acc(struct search *s, long long rowid)
 {
 	size_t		 i = (size_t)(rowid * 2654435761u) & (ROWSLOTS - 1);
 	struct rowacc	*r;
 
-	while ((r = &s->rows[i])->used && r->rowid != rowid)
+	while (s->slot[i] != 0) {
+		if ((r = &s->rows[s->slot[i] - 1])->rowid == rowid)
+			return r;
 		i = (i + 1) & (ROWSLOTS - 1);
-	if (!r->used) {
-		if (s->ntouched >= ROWSLOTS / 2)
-			return NULL;	/* table full: ignore further rows */
-		r->used = 1;
-		r->rowid = rowid;
-		s->touched[s->ntouched++] = i;
 	}
+	if (s->nrowacc == MAXROWS)
+		return NULL;
+	r = &s->rows[s->nrowacc++];
+	memset(r, 0, sizeof(*r));
+	r->rowid = rowid;
+	s->slot[i] = (short)s->nrowacc;
 	return r;
 }
 
@@ -572,14 +635,11 @@ static void
 score_phrase(struct search *s, const struct plist *pl, size_t p, double w)
 {
 	struct rowacc	*r;
-	double		 len;
 
 	for (size_t i = 0; i < pl->n; i++) {
 		if ((r = row_acc(s, pl->rows[i])) == NULL)
 			return;
-		len = DOC_LEN(pl->rows[i]);
-		r->score += w * (BM25_K1 + 1) / (1 + BM25_K1 *
-		    (1 - BM25_B + BM25_B * len / s->avglen));
+		r->score += w * s->sat[DOC_LEN(pl->rows[i])];
 		r->mask |= (uint64_t)1 << p;
 		r->matched++;
 	}
@@ -595,8 +655,8 @@ fold_rows(struct search *s, struct acc *acc, uint64_t origmask)
 	double		 sc, cov;
 	int		 svc, kind, len;
 
-	for (size_t t = 0; t < s->ntouched; t++) {
-		r = &s->rows[s->touched[t]];
+	for (size_t t = 0; t < s->nrowacc; t++) {
+		r = &s->rows[t];
 		svc = DOC_SVC(r->rowid);
 		kind = DOC_KIND(r->rowid);
 		len = DOC_LEN(r->rowid);
@@ -620,9 +680,10 @@ fold_rows(struct search *s, struct acc *acc, uint64_t origmask)
 				a->bestrow[kmap[kind]] = r->rowid;
 			}
 		}
-		memset(r, 0, sizeof(*r));
 	}
-	s->ntouched = 0;
+	if (s->nrowacc > 0)
+		memset(s->slot, 0, ROWSLOTS * sizeof(*s->slot));
+	s->nrowacc = 0;
 }
 
 static int
@@ -748,36 +809,58 @@ understand(struct search *s, const char *text, struct phrase *ph,
 		}
 	}
 	for (size_t i = 0; i < norig; i++) {
+		struct plist *pl = postings(s, orig[i]);
+
 		wt = 1.0;
-		if (postings(s, orig[i])->n == 0 &&
-		    (corr = correct(s, orig[i], raw[i], &wt)) != NULL) {
+		if (pl->n == 0 && !pl->corrected) {
+			/* pl stays valid: correct() looks nothing up */
+			pl->corr = correct(s, orig[i], raw[i], &pl->corrw);
+			pl->corrected = 1;
+		}
+		if (pl->n == 0 && pl->corr != NULL) {
+			wt = pl->corrw;
+			corr = xstrdup(pl->corr);
 			free(orig[i]);
 			orig[i] = corr;
 		}
 		add_phrase(ph, &nph, orig[i], wt, 1);
 		*origw += wt;
 	}
-	for (size_t i = 0; i < s->nsyn; i++) {
-		if (!seq_in(&s->syn[i], orig, norig))
-			continue;
-		for (size_t j = 0; j < s->nsyn; j++) {
-			if (s->syn[j].group != s->syn[i].group || j == i)
+	/* a synonym term in the question brings in its whole group */
+	for (size_t i = 0; i < norig; i++) {
+		for (int t = termhash_find(&s->synhash, orig[i]); t >= 0;
+		    t = s->syn[t].next) {
+			size_t lo = (size_t)t, hi = (size_t)t;
+			int g = s->syn[t].group;
+
+			if (!seq_at(&s->syn[t], orig, norig, i))
 				continue;
-			for (size_t k = 0; k < s->syn[j].n; k++)
-				add_phrase(ph, &nph, s->syn[j].tok[k],
-				    W_EXPANSION / sqrt((double)s->syn[j].n), 0);
+			while (lo > 0 && s->syn[lo - 1].group == g)
+				lo--;
+			while (hi + 1 < s->nsyn && s->syn[hi + 1].group == g)
+				hi++;
+			for (size_t j = lo; j <= hi; j++)
+				for (size_t k = 0; k < s->syn[j].n; k++)
+					add_phrase(ph, &nph, s->syn[j].tok[k],
+					    W_EXPANSION /
+					    sqrt((double)s->syn[j].n), 0);
 		}
 	}
+	/* use cases: a keyword in the question, or a one-word keyword
+	 * among the synonyms it brought in */
+	for (size_t i = 0; i < norig; i++)
+		for (int t = termhash_find(&s->kwhash, orig[i]); t >= 0;
+		    t = s->kw[t].next)
+			if (seq_at(&s->kw[t], orig, norig, i))
+				ucs[s->kw[t].group] = 1.0;
 	nexp = 0;
 	for (size_t k = 0; k < nph; k++)
 		exp[nexp++] = ph[k].tok;
-	for (size_t i = 0; i < s->nkw; i++) {
-		if (seq_in(&s->kw[i], orig, norig))
-			ucs[s->kw[i].group] = 1.0;
-		else if (s->kw[i].n == 1 && seq_in(&s->kw[i], exp, nexp) &&
-		    ucs[s->kw[i].group] < 0.5)
-			ucs[s->kw[i].group] = 0.5;
-	}
+	for (size_t i = 0; i < nexp; i++)
+		for (int t = termhash_find(&s->kwhash, exp[i]); t >= 0;
+		    t = s->kw[t].next)
+			if (s->kw[t].n == 1 && ucs[s->kw[t].group] < 0.5)
+				ucs[s->kw[t].group] = 0.5;
 	for (size_t i = 0; i < norig; i++) {
 		free(orig[i]);
 		free(raw[i]);
