@@ -876,7 +876,7 @@ int
 search_run(struct search *s, const struct query *q, struct result *res)
 {
 	struct phrase	 ph[MAXPHRASE];
-	size_t		 nph, nranked = 0, out = 0;
+	size_t		 nph, nranked = 0, out = 0, ucon[64], nucon = 0;
 	double		 ucs[64], origw, top;
 	uint64_t	 origmask = 0;
 	struct strbuf	 terms = { 0 };
@@ -903,18 +903,20 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		    ph[i].weight * idf);
 	}
 	fold_rows(s, acc, origmask);
+	for (size_t u = 0; u < s->nuc && u < 64; u++)
+		if (ucs[u] > 0)
+			ucon[nucon++] = u;
 	rk = xcalloc(s->nsvc, sizeof(*rk));
 	for (size_t i = 0; i < s->nsvc; i++) {
 		struct acc *a = &acc[i];
 		struct ranked *r = &rk[nranked];
 		double cov = 0, uc = 0, text;
 
-		for (size_t p = 0; p < nph; p++)
-			if (ph[p].orig && (a->mask >> p & 1))
-				cov += ph[p].weight;
+		for (uint64_t m = a->mask & origmask; m != 0; m &= m - 1)
+			cov += ph[__builtin_ctzll(m)].weight;
 		cov = origw > 0 ? cov / origw : 0;
-		for (size_t u = 0; u < s->nuc && u < 64; u++)
-			uc += ucs[u] * s->svc[i].ucw[u];
+		for (size_t u = 0; u < nucon; u++)
+			uc += ucs[ucon[u]] * s->svc[i].ucw[ucon[u]];
 		if (!a->hit && uc == 0)
 			continue;
 		r->svc = (int)i;
