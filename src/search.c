@@ -34,6 +34,7 @@ static const double W_TYPO = 0.85;	/* a corrected word */
 static const double W_COVER = 0.9;	/* penalty for question left unmatched */
 static const double W_MORETASK = 0.25;	/* further matching tasks */
 static const double W_EXACT = 2.0;	/* the question is a service's name */
+static const double W_NAMECTX = 0.4;	/* a name in a longer question */
 static const double RETIRED_FACTOR = 0.5;
 static const double BM25_K1 = 1.2;
 static const double BM25_B = 0.5;
@@ -665,9 +666,14 @@ fold_rows(struct search *s, struct acc *acc, uint64_t origmask)
 			sc = r->score;
 			if (kmap[kind] == K_NAME) {
 				/* a name counts in full when all of it is
-				 * asked for; all of the question: exact */
+				 * asked for, and when it is what the question
+				 * is about, not a service the question merely
+				 * mentions; all of the question: exact */
 				cov = len > 0 ? (double)r->matched / len : 0;
 				sc *= 0.4 + 0.6 * (cov > 1 ? 1 : cov);
+				sc *= W_NAMECTX + (1 - W_NAMECTX) *
+				    __builtin_popcountll(r->mask & origmask) /
+				    (origmask ? __builtin_popcountll(origmask) : 1);
 				if (cov >= 1 && (r->mask & origmask) ==
 				    origmask)
 					a->exact = 1;
@@ -877,7 +883,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 {
 	struct phrase	 ph[MAXPHRASE];
 	size_t		 nph, nranked = 0, out = 0, ucon[64], nucon = 0;
-	double		 ucs[64], origw, top;
+	double		 ucs[64], origw, top, wi[MAXPHRASE];
 	uint64_t	 origmask = 0;
 	struct strbuf	 terms = { 0 };
 	struct acc	*acc;
@@ -891,14 +897,18 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		if (ucs[u] > 0)
 			sb_addf(&terms, "usecase=%s:%.1f ", s->uc[u], ucs[u]);
 	acc = xcalloc(s->nsvc, sizeof(*acc));
+	origw = 0;
 	for (size_t i = 0; i < nph; i++) {
 		const struct plist *pl = postings(s, ph[i].tok);
 		double idf = log(1.0 + ((double)s->nrows - (double)pl->n +
 		    0.5) / ((double)pl->n + 0.5));
 
-		if (ph[i].orig)
+		wi[i] = ph[i].weight * idf;
+		if (ph[i].orig && pl->n > 0) {
 			origmask |= (uint64_t)1 << i;
-		score_phrase(s, pl, i, ph[i].weight * idf);
+			origw += wi[i];
+		}
+		score_phrase(s, pl, i, wi[i]);
 		sb_addf(&terms, "%s%s:%.2f", i ? " " : "", ph[i].tok,
 		    ph[i].weight * idf);
 	}
@@ -912,8 +922,9 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		struct ranked *r = &rk[nranked];
 		double cov = 0, uc = 0, text;
 
+		/* how much of the question, by IDF weight, it covers */
 		for (uint64_t m = a->mask & origmask; m != 0; m &= m - 1)
-			cov += ph[__builtin_ctzll(m)].weight;
+			cov += wi[__builtin_ctzll(m)];
 		cov = origw > 0 ? cov / origw : 0;
 		for (size_t u = 0; u < nucon; u++)
 			uc += ucs[ucon[u]] * s->svc[i].ucw[ucon[u]];
