@@ -310,7 +310,7 @@ ins_row(void *arg, const char *table, const char *const *vals, size_t n)
  * ('search_data') so that a one-shot ask reads one value instead of
  * thousands of rows. One line a record; search.c reads it:
  *   U usecase-id                      (in order)
- *   V ord id layer status successor|- name
+ *   V ord id layer status successor|- part_of|- name
  *   W ord usecase-ord weight*1000
  *   K usecase-ord tokens...           (a keyword, tokenized)
  *   S group tokens...                 (a synonym term, tokenized)
@@ -320,7 +320,8 @@ static const char search_data[] =
     "INSERT INTO meta SELECT 'search_data', group_concat(line, char(10)) "
     "FROM (SELECT 1 AS k, ord AS o, 'U ' || id AS line FROM usecases "
     "UNION ALL SELECT 2, ord, 'V ' || ord || ' ' || id || ' ' || layer || "
-    "' ' || status || ' ' || ifnull(successor, '-') || ' ' || name "
+    "' ' || status || ' ' || ifnull(successor, '-') || ' ' || "
+    "ifnull(part_of, '-') || ' ' || name "
     "FROM services "
     "UNION ALL SELECT 3, 0, 'W ' || s.ord || ' ' || u.ord || ' ' || "
     "CAST(round(su.weight * 1000) AS INTEGER) FROM service_usecases su "

@@ -35,6 +35,7 @@ static const double W_COVER = 0.9;	/* penalty for question left unmatched */
 static const double W_MORETASK = 0.25;	/* further matching tasks */
 static const double W_EXACT = 2.0;	/* the question is a service's name */
 static const double W_NAMECTX = 0.4;	/* a name in a longer question */
+static const double W_FAMILY = 0.3;	/* a part of a service named */
 static const double RETIRED_FACTOR = 0.5;
 static const double BM25_K1 = 1.2;
 static const double BM25_B = 0.5;
@@ -60,7 +61,9 @@ struct svc {
 	char	*layer;
 	char	*status;
 	char	*successor_id;
+	char	*part_of_id;
 	int	 successor;	/* index, or -1 */
+	int	 part_of;	/* index, or -1 */
 	double	*ucw;		/* weight per use case */
 };
 
@@ -129,6 +132,7 @@ struct acc {
 	long long	 bestrow[4];
 	uint64_t	 mask;
 	int		 exact;		/* a name row is the whole question */
+	int		 named;		/* the question names the service */
 	int		 hit;
 };
 
@@ -272,16 +276,20 @@ load_line(struct search *s, char *line)
 		v->layer = word(&p);
 		v->status = word(&p);
 		v->successor_id = word(&p);
+		v->part_of_id = word(&p);
 		while (*p == ' ')
 			p++;
 		v->name = p;
 		v->successor = -1;
 		v->ucw = xcalloc(s->nuc + 1, sizeof(double));
+		v->part_of = -1;
 		if (v->id == NULL || v->layer == NULL || v->status == NULL ||
-		    v->successor_id == NULL)
+		    v->successor_id == NULL || v->part_of_id == NULL)
 			BUG("bad search data line \"%s\"", line);
 		if (strcmp(v->successor_id, "-") == 0)
 			v->successor_id = NULL;
+		if (strcmp(v->part_of_id, "-") == 0)
+			v->part_of_id = NULL;
 		return;
 	case 'W':
 		a = word(&p);
@@ -349,10 +357,16 @@ search_new(struct catalog *cat)
 		    (1 - BM25_B + BM25_B * len / s->avglen));
 	termhash_build(&s->kwhash, s->kw, s->nkw);
 	termhash_build(&s->synhash, s->syn, s->nsyn);
-	for (size_t i = 0; i < s->nsvc; i++)
-		for (size_t j = 0; j < s->nsvc && s->svc[i].successor_id; j++)
-			if (strcmp(s->svc[j].id, s->svc[i].successor_id) == 0)
+	for (size_t i = 0; i < s->nsvc; i++) {
+		for (size_t j = 0; j < s->nsvc; j++) {
+			if (s->svc[i].successor_id != NULL &&
+			    strcmp(s->svc[j].id, s->svc[i].successor_id) == 0)
 				s->svc[i].successor = (int)j;
+			if (s->svc[i].part_of_id != NULL &&
+			    strcmp(s->svc[j].id, s->svc[i].part_of_id) == 0)
+				s->svc[i].part_of = (int)j;
+		}
+	}
 	s->capcache = 256;
 	s->cache = xcalloc(s->capcache, sizeof(*s->cache));
 	s->rows = xcalloc(MAXROWS, sizeof(*s->rows));
@@ -674,6 +688,8 @@ fold_rows(struct search *s, struct acc *acc, uint64_t origmask)
 				sc *= W_NAMECTX + (1 - W_NAMECTX) *
 				    __builtin_popcountll(r->mask & origmask) /
 				    (origmask ? __builtin_popcountll(origmask) : 1);
+				if (cov >= 1)
+					a->named = 1;
 				if (cov >= 1 && (r->mask & origmask) ==
 				    origmask)
 					a->exact = 1;
@@ -939,6 +955,11 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		r->part[2] = W_SUMMARY * a->best[K_SUMMARY];
 		r->part[3] = W_DESC * a->best[K_DESC];
 		r->part[4] = W_USECASE * uc;
+		/* a question that names a service is often about one of its
+		 * parts ("... on Bedrock" -> Bedrock Guardrails) */
+		if (s->svc[i].part_of >= 0 && acc[s->svc[i].part_of].named)
+			for (int k = 1; k < 4; k++)
+				r->part[k] *= 1 + W_FAMILY;
 		text = r->part[0] + r->part[1] + r->part[2] + r->part[3];
 		r->part[5] = text * (cov - 1) * W_COVER;
 		r->total = text + r->part[4] + r->part[5];
