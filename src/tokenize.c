@@ -40,7 +40,7 @@ static const char *const stop_ko[] = {
 /* One-syllable particles cut from the end of a run of 3 or more. */
 static const char *const particle1[] = {
 	"을", "를", "이", "가", "은", "는", "에", "의", "로", "와", "과",
-	"도", "만",
+	"도", "만", "나", "랑", "요",
 };
 
 /* Two-syllable particles cut from the end of a run of 4 or more. */
@@ -51,6 +51,8 @@ static const char *const particle2[] = {
 
 static int	is_stop(const char *, const char *const *, size_t);
 static int	is_cjk(uint32_t);
+static int	is_stop_run(const char *, size_t, size_t,
+		    const char *const *, size_t);
 static int	emit_word(struct tokenizer *, size_t, size_t, token_fn,
 		    void *);
 static int	emit_run(struct tokenizer *, const char *, const size_t *,
@@ -94,6 +96,18 @@ is_cjk(uint32_t c)
 	return (c >= 0xac00 && c <= 0xd7a3) ||	/* Hangul syllables */
 	    (c >= 0x3040 && c <= 0x30ff) ||	/* kana */
 	    (c >= 0x4e00 && c <= 0x9fff);	/* CJK ideographs */
+}
+
+/* Is s[start..end) one of the strings in list? */
+static int
+is_stop_run(const char *s, size_t start, size_t end,
+    const char *const *list, size_t nlist)
+{
+	for (size_t i = 0; i < nlist; i++)
+		if (strlen(list[i]) == end - start &&
+		    memcmp(s + start, list[i], end - start) == 0)
+			return 1;
+	return 0;
 }
 
 /* Does s (n bytes) contain a Hangul syllable? */
@@ -178,6 +192,14 @@ emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
 			}
 		}
 	}
+	/* a particle standing alone, as after an English word ("RAG나",
+	 * "Lex로"), is no word at all */
+	if (n == 1 && is_stop_run(s, offs[0], offs[1], particle1,
+	    sizeof(particle1) / sizeof(*particle1)))
+		return 0;
+	if (n == 2 && is_stop_run(s, offs[0], offs[2], particle2,
+	    sizeof(particle2) / sizeof(*particle2)))
+		return 0;
 	for (size_t i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
 		t.start = offs[i];
 		t.end = offs[n == 1 ? 1 : i + 2];
