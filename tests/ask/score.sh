@@ -7,7 +7,7 @@
 # "Amazon " or "AWS ".
 awsai=$1 cases=$2 label=$3 min1=${4:-0} min3=${5:-0} verbose=$6
 out=$(mktemp) || exit 70
-trap 'rm -f "$out"' EXIT
+trap 'rm -f "$out" "$out.report"' EXIT
 jq -r '.q' "$cases" | "$awsai" ask -o jsonl -n 3 - > "$out"
 case $? in 0|1) ;; *) echo "score.sh: awsai failed on $cases" >&2; exit 1 ;; esac
 jq -n -r --slurpfile c "$cases" --slurpfile r "$out" \
@@ -30,5 +30,6 @@ jq -n -r --slurpfile c "$cases" --slurpfile r "$out" \
       | "  miss: \(.q)\n     expect \(.expect | join(" | ")); got \(.got | join(" | "))") else empty end),
     (if ($rows | pct(.top1)) < $min1 or ($rows | pct(.top3)) < $min3
      then "FAIL: \($lbl) below \($min1)% top-1 / \($min3)% top-3" else empty end))
-' | tee /dev/stderr | grep -q '^FAIL' && exit 1
-exit 0
+' >"$out.report" || exit 1
+cat "$out.report"
+! grep -q '^FAIL' "$out.report"

@@ -33,9 +33,9 @@ csv_read(const char *s)
 {
 	struct strbuf	 sb = { 0 };
 
-	sb_adds(&sb, "");
 	if (*s != '"')
-		return sb_detach(&sb), xstrdup(s);
+		return xstrdup(s);
+	sb_adds(&sb, "");
 	for (s++; *s != '\0'; s++) {
 		if (*s == '"') {
 			if (s[1] == '"')

@@ -68,8 +68,9 @@ test_korean(void **state)
 	expect_toks("이미지에서 얼굴을 찾고 싶어요", "이미 미지 얼굴 찾고");
 	expect_toks("번역", "번역");
 	expect_toks("책", "책");
-	/* mixed Korean and English */
+	/* mixed Korean and English: a lone particle is no token */
 	expect_toks("PDF에서 표 추출", "pdf 표 추출");
+	expect_toks("RAG나 LLM으로", "rag llm");
 }
 
 static void
