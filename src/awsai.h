@@ -62,6 +62,8 @@ void	 sb_adds(struct strbuf *, const char *);
 void	 sb_addc(struct strbuf *, int);
 void	 sb_addf(struct strbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 sb_vaddf(struct strbuf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 void	 sb_release(struct strbuf *);
 char	*sb_detach(struct strbuf *);
 
@@ -298,6 +300,7 @@ const struct cmd *cmd_find(const char *);
 const struct cmd *const *cmd_table(size_t *);
 int	 cmd_dispatch(struct ctx *, int, char **);
 int	 cmd_usage(const struct cmd *, FILE *);
+int	 cmd_output(struct ctx *, struct result *, int);
 void	 cmd_overview(FILE *);
 const char *args_get(const struct args *, const struct cmd *, const char *);
 int	 args_has(const struct args *, const struct cmd *, const char *);

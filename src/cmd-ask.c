@@ -48,14 +48,10 @@ ask_one(struct ctx *ctx, struct search *s, struct query *q)
 	int		 n;
 
 	result_init(&res, search_columns, ncols(q));
-	n = search_run(s, q, &res);
-	if (n > 0)
-		out_print(&ctx->out, &res);
-	else if (n == 0)
+	if ((n = search_run(s, q, &res)) == 0)
 		diag_error("no service fits \"%s\" (try other words, or "
 		    "\"awsai list --usecase USECASE\")", q->text);
-	result_release(&res);
-	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return cmd_output(ctx, &res, n);
 }
 
 /* Batch: one task a line; the line number leads each TSV/CSV row. */

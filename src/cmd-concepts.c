@@ -15,15 +15,12 @@ static int
 concepts_run(struct ctx *ctx, struct args *a)
 {
 	struct result	 res;
-	int		 n;
 
 	(void)a;
 	result_init(&res, concept_columns,
 	    sizeof(concept_columns) / sizeof(concept_columns[0]));
-	if ((n = catalog_glossary(ctx->catalog, NULL, &res)) > 0)
-		out_print(&ctx->out, &res);
-	result_release(&res);
-	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return cmd_output(ctx, &res, catalog_glossary(ctx->catalog, NULL,
+	    &res));
 }
 
 const struct cmd cmd_concepts = {

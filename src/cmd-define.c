@@ -28,9 +28,7 @@ define_run(struct ctx *ctx, struct args *a)
 	    sizeof(term_columns) / sizeof(term_columns[0]));
 	res.card = 1;
 	n = catalog_glossary(ctx->catalog, term.buf, &res);
-	if (n > 0)
-		out_print(&ctx->out, &res);
-	else if (n == 0) {
+	if (n == 0) {
 		catalog_values(ctx->catalog, "term", &names);
 		util_suggest(term.buf, (const char *const *)names.v, names.n,
 		    best, 3);
@@ -45,8 +43,7 @@ define_run(struct ctx *ctx, struct args *a)
 		strv_release(&names);
 	}
 	sb_release(&term);
-	result_release(&res);
-	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return cmd_output(ctx, &res, n);
 }
 
 const struct cmd cmd_define = {

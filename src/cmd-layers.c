@@ -1,7 +1,10 @@
-/* cmd-layers.c: "awsai layers": the three layers with service counts. */
+/*
+ * cmd-layers.c: "awsai layers" and "awsai usecases": the three layers and
+ * the use cases, each with its service count.
+ */
 #include "awsai.h"
 
-static const struct column layer_columns[] = {
+static const struct column count_columns[] = {
 	{ "id", CELL_STR, 0 },
 	{ "name", CELL_STR, 0 },
 	{ "name_ko", CELL_STR, 0 },
@@ -10,18 +13,27 @@ static const struct column layer_columns[] = {
 };
 
 static int
-layers_run(struct ctx *ctx, struct args *a)
+counts_run(struct ctx *ctx, int (*fill)(struct catalog *, struct result *))
 {
 	struct result	 res;
-	int		 n;
 
+	result_init(&res, count_columns,
+	    sizeof(count_columns) / sizeof(count_columns[0]));
+	return cmd_output(ctx, &res, fill(ctx->catalog, &res));
+}
+
+static int
+layers_run(struct ctx *ctx, struct args *a)
+{
 	(void)a;
-	result_init(&res, layer_columns,
-	    sizeof(layer_columns) / sizeof(layer_columns[0]));
-	if ((n = catalog_layers(ctx->catalog, &res)) > 0)
-		out_print(&ctx->out, &res);
-	result_release(&res);
-	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return counts_run(ctx, catalog_layers);
+}
+
+static int
+usecases_run(struct ctx *ctx, struct args *a)
+{
+	(void)a;
+	return counts_run(ctx, catalog_usecases);
 }
 
 const struct cmd cmd_layers = {
@@ -33,4 +45,15 @@ const struct cmd cmd_layers = {
 	.opts = NULL,
 	.flags = CMD_CATALOG,
 	.run = layers_run,
+};
+
+const struct cmd cmd_usecases = {
+	.name = "usecases",
+	.aliases = NULL,
+	.synopsis = "",
+	.summary = "list the use cases (vision, speech, chatbot, ...)",
+	.nargs = { 0, 0 },
+	.opts = NULL,
+	.flags = CMD_CATALOG,
+	.run = usecases_run,
 };

@@ -25,17 +25,12 @@ static int
 list_run(struct ctx *ctx, struct args *a)
 {
 	struct result	 res;
-	int		 n;
 
 	result_init(&res, list_columns,
 	    sizeof(list_columns) / sizeof(list_columns[0]));
-	n = catalog_list(ctx->catalog, args_get(a, &cmd_list, "layer"),
-	    args_get(a, &cmd_list, "usecase"),
-	    args_get(a, &cmd_list, "status"), &res);
-	if (n > 0)
-		out_print(&ctx->out, &res);
-	result_release(&res);
-	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return cmd_output(ctx, &res, catalog_list(ctx->catalog,
+	    args_get(a, &cmd_list, "layer"), args_get(a, &cmd_list, "usecase"),
+	    args_get(a, &cmd_list, "status"), &res));
 }
 
 const struct cmd cmd_list = {

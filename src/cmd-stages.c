@@ -16,14 +16,10 @@ static int
 groups_run(struct ctx *ctx, const char *kind)
 {
 	struct result	 res;
-	int		 n;
 
 	result_init(&res, group_columns,
 	    sizeof(group_columns) / sizeof(group_columns[0]));
-	if ((n = catalog_groups(ctx->catalog, kind, &res)) > 0)
-		out_print(&ctx->out, &res);
-	result_release(&res);
-	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return cmd_output(ctx, &res, catalog_groups(ctx->catalog, kind, &res));
 }
 
 static int

@@ -344,24 +344,29 @@ out:
 	return rc;
 }
 
+/*
+ * Prints a command's result if it has rows, releases it, and returns the
+ * exit status for n, the rows found (-1: an error, already reported).
+ */
+int
+cmd_output(struct ctx *ctx, struct result *res, int n)
+{
+	if (n > 0)
+		out_print(&ctx->out, res);
+	result_release(res);
+	return n < 0 ? EXIT_INTERNAL : n == 0 ? EXIT_NOMATCH : EXIT_OK;
+}
+
+/* --version: the version command, whatever command line it came in. */
 static int
 print_version(struct ctx *ctx)
 {
-	char	*asof = NULL, *ver = NULL;
-	int	 status;
+	int	status;
 
-	printf("awsai %s\n", AWSAI_VERSION);
 	if ((ctx->catalog = catalog_open(ctx->catalog_path, &status)) == NULL)
 		return status;
-	catalog_meta(ctx->catalog, "as_of", &asof);
-	catalog_meta(ctx->catalog, "version", &ver);
-	printf("catalog %s (%s), as of %s: %d services, %d glossary terms\n",
-	    ver ? ver : "?", catalog_describe(ctx->catalog),
-	    asof ? asof : "?", catalog_count(ctx->catalog, "services"),
-	    catalog_count(ctx->catalog, "glossary"));
-	free(asof);
-	free(ver);
-	return out_flush(&ctx->out) == 0 ? EXIT_OK : EXIT_INTERNAL;
+	status = cmd_version.run(ctx, NULL);
+	return out_flush(&ctx->out) == 0 ? status : EXIT_INTERNAL;
 }
 
 /*

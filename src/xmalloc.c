@@ -10,6 +10,7 @@
 #include "awsai.h"
 
 static void	oom(void) __attribute__((noreturn));
+static void	sb_grow(struct strbuf *, size_t);
 
 static void
 oom(void)
@@ -69,18 +70,11 @@ xasprintf(const char *fmt, ...)
 {
 	struct strbuf	 sb = { 0 };
 	va_list		 ap;
-	int		 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		oom();
-	sb.buf = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(sb.buf, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return sb.buf;
+	return sb_detach(&sb);
 }
 
 static void
@@ -117,21 +111,29 @@ sb_addc(struct strbuf *sb, int c)
 }
 
 void
-sb_addf(struct strbuf *sb, const char *fmt, ...)
+sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
-	va_list	ap;
+	va_list	ap2;
 	int	n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
 	if (n < 0)
 		oom();
 	sb_grow(sb, (size_t)n);
-	va_start(ap, fmt);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	sb->len += (size_t)n;
+}
+
+void
+sb_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(sb, fmt, ap);
+	va_end(ap);
 }
 
 void
