@@ -123,16 +123,18 @@ struct result;
 struct query;
 /*
  * An index row's rowid encodes the service (its catalog order), the kind
- * of text, its length in tokens and a sequence number, so ranking needs
- * no lookup per row.
+ * of text, its length in tokens, whether it is Korean and a sequence
+ * number, so ranking needs no lookup per row.
  */
 enum doc_kind { DOC_NAME, DOC_ALIAS, DOC_TASK, DOC_SUMMARY, DOC_DESC };
-#define DOC_ROWID(svc, kind, len, seq) \
+#define DOC_ROWID(svc, kind, len, ko, seq) \
 	(((((long long)(svc) * 8 + (kind)) << 18) | \
-	((long long)(len) << 10) | (long long)(seq)))
+	((long long)(len) << 10) | ((long long)(ko) << 9) | (long long)(seq)))
 #define DOC_SVC(r)	((int)((r) >> 21))
 #define DOC_KIND(r)	((int)(((r) >> 18) & 7))
 #define DOC_LEN(r)	((int)(((r) >> 10) & 255))
+#define DOC_KO(r)	((int)(((r) >> 9) & 1))
+#define DOC_MAXSEQ	512
 struct catalog *catalog_open(const char *, int *);
 void	 catalog_free(struct catalog *);
 int	 catalog_build(const char *const *, size_t, const char *);
@@ -244,6 +246,7 @@ struct query {
 struct search *search_new(struct catalog *);
 void	 search_free(struct search *);
 int	 search_run(struct search *, const struct query *, struct result *);
+const struct strv *search_corrections(const struct search *);
 extern const struct column search_columns[];
 extern const size_t search_ncolumns;
 

@@ -285,12 +285,13 @@ ins_row(void *arg, const char *table, const char *const *vals, size_t n)
 		    (slot + 1 - in->nseq) * sizeof(*in->seq));
 		in->nseq = slot + 1;
 	}
-	if (in->seq[slot] >= 1024)
-		return diag_error("service %ld has more than 1024 %ss", ord,
-		    kinds[kind]);
+	if (in->seq[slot] >= DOC_MAXSEQ)
+		return diag_error("service %ld has more than %d %ss", ord,
+		    DOC_MAXSEQ, kinds[kind]);
 	ntok = ins_tokens(in, vals[0]);
 	snprintf(rowid, sizeof(rowid), "%lld", DOC_ROWID(ord, kind,
-	    ntok > 255 ? 255 : ntok, in->seq[slot]++));
+	    ntok > 255 ? 255 : ntok, strcmp(vals[3], "ko") == 0,
+	    in->seq[slot]++));
 	snprintf(svc, sizeof(svc), "%ld", ord);
 	snprintf(len, sizeof(len), "%d", ntok);
 	v[0] = rowid;

@@ -44,11 +44,17 @@ query_init(struct query *q, const struct args *a)
 static int
 ask_one(struct ctx *ctx, struct search *s, struct query *q)
 {
+	const struct strv *fixed;
 	struct result	 res;
 	int		 n;
 
 	result_init(&res, search_columns, ncols(q));
-	if ((n = search_run(s, q, &res)) == 0)
+	n = search_run(s, q, &res);
+	fixed = search_corrections(s);
+	for (size_t i = 0; i + 1 < fixed->n; i += 2)
+		diag_warn("did you mean \"%s\"? (searched for it instead of "
+		    "\"%s\")", fixed->v[i + 1], fixed->v[i]);
+	if (n == 0)
 		diag_error("no service fits \"%s\" (try other words, or "
 		    "\"awsai list --usecase USECASE\")", q->text);
 	return cmd_output(ctx, &res, n);

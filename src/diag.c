@@ -47,12 +47,13 @@ diag_at(const char *file, int line, int col, const char *fmt, ...)
 	return -1;
 }
 
+/* Tells the user something worth knowing; not an error. */
 void
 diag_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("awsai: warning: ", stderr);
+	fputs("awsai: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

@@ -73,6 +73,7 @@ struct plist {
 	long long	*rows;
 	size_t		 n;
 	char		*corr;		/* for an unknown token: its correction */
+	char		*corrword;	/* the name word it came from, or NULL */
 	double		 corrw;		/* and that correction's weight */
 	int		 corrected;	/* corr was looked for */
 };
@@ -113,6 +114,7 @@ struct search {
 	struct rowacc	*rows;		/* MAXROWS, in the order touched */
 	size_t		 nrowacc;
 	short		*slot;		/* ROWSLOTS: index in rows + 1, or 0 */
+	struct strv	 fixed;		/* typed, corrected word pairs */
 	/* per question scratch */
 	struct strv	 toks;
 	struct strv	 raw;
@@ -130,6 +132,8 @@ struct acc {
 	double		 best[4];	/* name/alias, task, summary, desc */
 	double		 sum[4];
 	long long	 bestrow[4];
+	double		 bestl[4][2];	/* the same, English and Korean */
+	long long	 bestrowl[4][2];
 	uint64_t	 mask;
 	int		 exact;		/* a name row is the whole question */
 	int		 named;		/* the question names the service */
@@ -392,6 +396,7 @@ search_free(struct search *s)
 		free(s->cache[i].tok);
 		free(s->cache[i].rows);
 		free(s->cache[i].corr);
+		free(s->cache[i].corrword);
 	}
 	free(s->cache);
 	free(s->rows);
@@ -401,6 +406,7 @@ search_free(struct search *s)
 	free(s->vocab_df);
 	strv_release(&s->toks);
 	strv_release(&s->raw);
+	strv_release(&s->fixed);
 	tokenizer_free(s->tk);
 	free(s);
 }
@@ -542,7 +548,8 @@ load_words(struct search *s)
  * NULL.
  */
 static char *
-correct(struct search *s, const char *tok, const char *raw, double *w)
+correct(struct search *s, const char *tok, const char *raw, double *w,
+    char **word)
 {
 	size_t	 max, d, bestd = 99, len = strlen(raw);
 	long	 bestdf = -1;
@@ -564,7 +571,7 @@ correct(struct search *s, const char *tok, const char *raw, double *w)
 	if (best != NULL) {
 		/* the name word, stemmed like the index */
 		tokens(s, best, strlen(best));
-		free(best);
+		*word = best;
 		*w = W_TYPO;
 		return s->toks.n > 0 ? xstrdup(s->toks.v[0]) : NULL;
 	}
@@ -701,6 +708,11 @@ fold_rows(struct search *s, struct acc *acc, uint64_t origmask)
 				a->best[kmap[kind]] = sc;
 				a->bestrow[kmap[kind]] = r->rowid;
 			}
+			if (sc > a->bestl[kmap[kind]][DOC_KO(r->rowid)]) {
+				a->bestl[kmap[kind]][DOC_KO(r->rowid)] = sc;
+				a->bestrowl[kmap[kind]][DOC_KO(r->rowid)] =
+				    r->rowid;
+			}
 		}
 	}
 	if (s->nrowacc > 0)
@@ -746,6 +758,8 @@ static void
 emit(struct search *s, const struct query *q, const struct ranked *r,
     const struct acc *a, size_t rank, const char *terms, struct result *res)
 {
+	long long	 row_id = 0;
+	int		 ko = tokenizer_is_hangul(q->text, strlen(q->text));
 	static const char *const parts[] = { "name", "task", "summary",
 	    "description", "usecase", "coverage", "lifecycle" };
 	static const double *const kw[] = { &W_NAME, &W_TASK, &W_SUMMARY,
@@ -771,11 +785,15 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 			k = i;
 		}
 	}
+	/* the reason in the question's language, where one is close */
+	if (k >= 0 && a->bestl[k][ko] >= a->best[k] * 0.5)
+		row_id = a->bestrowl[k][ko];
+	else if (k >= 0)
+		row_id = a->bestrow[k];
 	if (r->via >= 0)
 		sb_addf(&why, "recommended successor of %s",
 		    s->svc[r->via].name);
-	else if (k >= 0 && (text = catalog_doc_text(s->cat,
-	    a->bestrow[k])) != NULL)
+	else if (k >= 0 && (text = catalog_doc_text(s->cat, row_id)) != NULL)
 		sb_addf(&why, "%s%s", k == K_NAME ? "name: " : "", text);
 	else
 		sb_adds(&why, "use case");
@@ -818,6 +836,7 @@ understand(struct search *s, const char *text, struct phrase *ph,
 	double	 wt;
 
 	*origw = 0;
+	strv_release(&s->fixed);
 	tokens(s, text, strlen(text));
 	for (size_t i = 0; i < s->toks.n && norig < MAXORIG; i++) {
 		size_t k;
@@ -836,11 +855,16 @@ understand(struct search *s, const char *text, struct phrase *ph,
 		wt = 1.0;
 		if (pl->n == 0 && !pl->corrected) {
 			/* pl stays valid: correct() looks nothing up */
-			pl->corr = correct(s, orig[i], raw[i], &pl->corrw);
+			pl->corr = correct(s, orig[i], raw[i], &pl->corrw,
+			    &pl->corrword);
 			pl->corrected = 1;
 		}
 		if (pl->n == 0 && pl->corr != NULL) {
 			wt = pl->corrw;
+			if (pl->corrword != NULL) {
+				strv_push(&s->fixed, raw[i]);
+				strv_push(&s->fixed, pl->corrword);
+			}
 			corr = xstrdup(pl->corr);
 			free(orig[i]);
 			orig[i] = corr;
@@ -888,6 +912,16 @@ understand(struct search *s, const char *text, struct phrase *ph,
 		free(raw[i]);
 	}
 	return nph;
+}
+
+/*
+ * The words the last question misspelt, as pairs: typed, then the
+ * service-name word searched instead. Borrowed until the next search_run().
+ */
+const struct strv *
+search_corrections(const struct search *s)
+{
+	return &s->fixed;
 }
 
 /*
