@@ -77,6 +77,9 @@ check "show by name gives the record" jq -e '.id == "rekognition"' "$T/out"
 run "$AWSAI" show 레코그니션 -o json
 expect_status 0
 check "show by Korean alias" jq -e '.id == "rekognition"' "$T/out"
+run "$AWSAI" show 번역 -o json
+expect_status 0
+check "show by a Korean common name" jq -e '.id == "translate"' "$T/out"
 run "$AWSAI" show textr -o json
 expect_status 0
 check "show by unique prefix" jq -e '.id == "textract"' "$T/out"

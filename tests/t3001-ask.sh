@@ -35,6 +35,11 @@ for q in "transcibe an interview" "sagemker notebook" "recognition of faces" "te
 	run "$AWSAI" ask -o json "$q"
 	expect_status 0
 done
+run "$AWSAI" ask -o json transcibe an interview
+check "a misspelt name still finds the service" jq -e '.[0].id == "transcribe"' "$T/out"
+expect_err "did you mean \"transcribe\"? (searched for it instead of \"transcibe\")"
+run "$AWSAI" ask -o json rekognitoin celebrities
+check "a transposed name still finds the service" jq -e '.[0].id == "rekognition"' "$T/out"
 run "$AWSAI" ask -o json 이미지에서 얼굴을 찾고 싶어요
 check "Korean with particles: Rekognition" jq -e '.[0].id == "rekognition"' "$T/out"
 run "$AWSAI" ask -o json 회의 녹음을 텍스트로 변환
