@@ -20,7 +20,8 @@
 #define MAXPHRASE 64		/* tokens searched per question */
 #define MAXORIG 32		/* tokens kept from the question itself */
 #define MAXSEQ 8		/* tokens in one keyword or synonym term */
-#define ROWSLOTS 4096		/* hash slots for the rows of one question */
+#define ROWBITS 12
+#define ROWSLOTS (1 << ROWBITS)	/* hash slots for the rows of one question */
 #define MAXROWS 2048		/* rows one question may touch */
 
 /* How much each kind of matched text counts. */
@@ -632,7 +633,9 @@ add_phrase(struct phrase *ph, size_t *nph, const char *tok, double w,
 static struct rowacc *
 row_acc(struct search *s, long long rowid)
 {
-	size_t		 i = (size_t)(rowid * 2654435761u) & (ROWSLOTS - 1);
+	/* Fibonacci hashing: the high bits of the product mix every bit */
+	size_t		 i = (size_t)(((uint64_t)rowid *
+			    0x9e3779b97f4a7c15u) >> (64 - ROWBITS));
 	struct rowacc	*r;
 
 	while (s->slot[i] != 0) {
