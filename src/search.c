@@ -125,6 +125,7 @@ struct search {
 /* A token of the question, or one it implies. */
 struct phrase {
 	char	*tok;
+	size_t	 hash;		/* of tok, to find duplicates fast */
 	double	 weight;	/* before IDF */
 	int	 orig;		/* from the question (or a correction) */
 };
@@ -610,8 +611,10 @@ static void
 add_phrase(struct phrase *ph, size_t *nph, const char *tok, double w,
     int orig)
 {
+	size_t	h = hash(tok);
+
 	for (size_t i = 0; i < *nph; i++) {
-		if (strcmp(ph[i].tok, tok) == 0) {
+		if (ph[i].hash == h && strcmp(ph[i].tok, tok) == 0) {
 			if (w > ph[i].weight)
 				ph[i].weight = w;
 			ph[i].orig |= orig;
@@ -621,6 +624,7 @@ add_phrase(struct phrase *ph, size_t *nph, const char *tok, double w,
 	if (*nph >= MAXPHRASE)
 		return;
 	ph[*nph].tok = xstrdup(tok);
+	ph[*nph].hash = h;
 	ph[*nph].weight = w;
 	ph[*nph].orig = orig;
 	(*nph)++;

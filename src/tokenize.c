@@ -18,23 +18,24 @@ struct tokenizer {
 	char		   out[64];	/* the emitted token */
 };
 
+/* Sorted bytewise: is_stop() searches them with bsearch(). */
 static const char *const stop_en[] = {
-	"a", "about", "an", "and", "any", "are", "as", "at", "be", "by",
-	"can", "could", "do", "does", "for", "from", "get", "has", "have",
-	"how", "i", "if", "in", "into", "is", "it", "its", "let", "lets",
-	"me", "my", "need", "of", "on", "or", "our", "should", "so", "some",
-	"that", "the", "their", "them", "then", "these", "they", "this",
-	"those", "to", "up", "us", "use", "using", "want", "we", "what",
-	"when", "which", "will", "with", "would", "you", "your",
-	"amazon", "aws",
+	"a", "about", "amazon", "an", "and", "any", "are", "as", "at", "aws",
+	"be", "by", "can", "could", "do", "does", "for", "from", "get",
+	"has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
+	"let", "lets", "me", "my", "need", "of", "on", "or", "our", "should",
+	"so", "some", "that", "the", "their", "them", "then", "these",
+	"they", "this", "those", "to", "up", "us", "use", "using", "want",
+	"we", "what", "when", "which", "will", "with", "would", "you",
+	"your",
 };
 
-/* Bigrams of Korean endings and particles that carry no meaning. */
+/* Bigrams of Korean endings and particles that carry no meaning (sorted). */
 static const char *const stop_ko[] = {
-	"싶어", "어요", "해요", "하기", "하고", "하는", "니다", "습니",
-	"합니", "세요", "주세", "있는", "위한", "위해", "에서", "으로",
-	"하여", "해서", "려고", "하려", "싶습", "있나", "나요", "할까",
-	"까요", "하면", "되는", "같은", "라는", "에게", "하게",
+	"같은", "까요", "나요", "니다", "되는", "라는", "려고", "세요",
+	"습니", "싶습", "싶어", "어요", "에게", "에서", "위한", "위해",
+	"으로", "있나", "있는", "주세", "하게", "하고", "하기", "하는",
+	"하려", "하면", "하여", "할까", "합니", "해서", "해요",
 };
 
 /* One-syllable particles cut from the end of a run of 3 or more. */
@@ -82,12 +83,16 @@ tokenizer_free(struct tokenizer *tk)
 }
 
 static int
+cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Is w in list, sorted bytewise? */
+static int
 is_stop(const char *w, const char *const *list, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(w, list[i]) == 0)
-			return 1;
-	return 0;
+	return bsearch(&w, list, n, sizeof(*list), cmp_word) != NULL;
 }
 
 static int
