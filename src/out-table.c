@@ -10,6 +10,7 @@
 
 #include "awsai.h"
 
+#define MINCOL	8	/* a shrunk column keeps at least this width */
 #define BOLD	"\033[1m"
 #define DIM	"\033[2m"
 #define RESET	"\033[0m"
@@ -77,6 +78,41 @@ pad(FILE *fp, size_t n)
 		fputc(' ', fp);
 }
 
+/*
+ * Prints s starting at column indent, breaking lines at spaces so that
+ * none passes the terminal width; continuation lines are indented.
+ */
+static void
+wrap(const struct outspec *o, const char *s, size_t indent)
+{
+	size_t	 avail, col = 0, wlen, ww;
+	const char *p = s, *q;
+
+	if (o->width <= 0 || (size_t)o->width <= indent + 20) {
+		fputs(s, o->fp);
+		return;
+	}
+	avail = (size_t)o->width - indent;
+	while (*p != '\0') {
+		q = strchr(p, ' ');
+		wlen = q != NULL ? (size_t)(q - p) : strlen(p);
+		ww = util_display_width(p, wlen);
+		if (col > 0 && col + 1 + ww > avail) {
+			fputc('\n', o->fp);
+			pad(o->fp, indent);
+			col = 0;
+		} else if (col > 0) {
+			fputc(' ', o->fp);
+			col++;
+		}
+		fwrite(p, 1, wlen, o->fp);
+		col += ww;
+		p += wlen;
+		while (*p == ' ')
+			p++;
+	}
+}
+
 static int
 card(const struct outspec *o, const struct result *res)
 {
@@ -123,8 +159,9 @@ card(const struct outspec *o, const struct result *res)
 			s = cell_line(cl, col);
 			if (o->color && (col->flags & COL_STATUS))
 				sc = out_status_color(cl->s);
-			fprintf(o->fp, "%s%s%s\n", sc ? sc : "", s,
-			    sc ? RESET : "");
+			fputs(sc ? sc : "", o->fp);
+			wrap(o, s, lw + 2);
+			fputs(sc ? RESET "\n" : "\n", o->fp);
 			free(s);
 		}
 	}
@@ -162,17 +199,32 @@ grid(const struct outspec *o, const struct result *res, int header)
 		if (show[c])
 			total += w[c] + gap;
 	if (o->width > 0 && header && total - gap > (size_t)o->width) {
+		/* shrink the shrinkable columns in proportion to what each
+		 * has above MINCOL, as CSS flex-shrink does */
 		over = total - gap - (size_t)o->width;
-		for (size_t c = nc; c-- > 0 && over > 0;) {
-			size_t cut;
-
-			if (!show[c] || !(res->cols[c].flags & COL_SHRINK))
+		for (size_t c = 0, room = 0; c <= nc; c++) {
+			if (c < nc) {
+				if (show[c] && (res->cols[c].flags &
+				    COL_SHRINK) && w[c] > MINCOL)
+					room += w[c] - MINCOL;
 				continue;
-			cut = w[c] > 12 ? w[c] - 12 : 0;
-			if (cut > over)
-				cut = over;
-			w[c] -= cut;
-			over -= cut;
+			}
+			if (room == 0)
+				break;
+			if (over > room)
+				over = room;
+			for (size_t k = 0, left = over; k < nc && left; k++) {
+				size_t cut;
+
+				if (!show[k] || !(res->cols[k].flags &
+				    COL_SHRINK) || w[k] <= MINCOL)
+					continue;
+				cut = ((w[k] - MINCOL) * over + room - 1) / room;
+				if (cut > left)
+					cut = left;
+				w[k] -= cut;
+				left -= cut;
+			}
 		}
 		for (size_t r = 0; r < res->nrows; r++)
 			for (size_t c = 0; c < nc; c++)
