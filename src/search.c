@@ -37,6 +37,7 @@ static const double W_MORETASK = 0.25;	/* further matching tasks */
 static const double W_EXACT = 2.0;	/* the question is a service's name */
 static const double W_NAMECTX = 0.4;	/* a name in a longer question */
 static const double W_FAMILY = 0.3;	/* a part of a service named */
+static const double W_PART = 0.85;	/* a part adding nothing to its whole */
 static const double RETIRED_FACTOR = 0.5;
 static const double BM25_K1 = 1.2;
 static const double BM25_B = 0.5;
@@ -1004,9 +1005,16 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		text = r->part[0] + r->part[1] + r->part[2] + r->part[3];
 		r->part[5] = text * (cov - 1) * W_COVER;
 		r->total = text + r->part[4] + r->part[5];
-		if (strcmp(s->svc[i].status, "retired") == 0) {
-			r->part[6] = -r->total * (1 - RETIRED_FACTOR);
+		/* a part must earn its place over the whole it belongs to
+		 * with something of the question the whole lacks */
+		if (s->svc[i].part_of >= 0 && acc[s->svc[i].part_of].hit &&
+		    (a->mask & origmask & ~acc[s->svc[i].part_of].mask) == 0) {
+			r->part[6] = -r->total * (1 - W_PART);
 			r->total += r->part[6];
+		}
+		if (strcmp(s->svc[i].status, "retired") == 0) {
+			r->part[6] -= r->total * (1 - RETIRED_FACTOR);
+			r->total -= r->total * (1 - RETIRED_FACTOR);
 		}
 		nranked++;
 	}
