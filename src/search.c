@@ -148,7 +148,7 @@ enum { K_NAME, K_TASK, K_SUMMARY, K_DESC, K_N };
 struct ranked {
 	int	 svc;
 	double	 total;
-	double	 part[7];
+	double	 part[8];
 	int	 via;		/* -1, or the closed service it follows */
 };
 
@@ -769,7 +769,7 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 	long long	 row_id = 0;
 	int		 ko = tokenizer_is_hangul(q->text, strlen(q->text));
 	static const char *const parts[] = { "name", "task", "summary",
-	    "description", "usecase", "coverage", "lifecycle" };
+	    "description", "usecase", "coverage", "lifecycle", "part" };
 	static const double *const kw[] = { &W_NAME, &W_TASK, &W_SUMMARY,
 	    &W_DESC };
 	const struct svc *v = &s->svc[r->svc];
@@ -1009,12 +1009,12 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		 * with something of the question the whole lacks */
 		if (s->svc[i].part_of >= 0 && acc[s->svc[i].part_of].hit &&
 		    (a->mask & origmask & ~acc[s->svc[i].part_of].mask) == 0) {
-			r->part[6] = -r->total * (1 - W_PART);
-			r->total += r->part[6];
+			r->part[7] = -r->total * (1 - W_PART);
+			r->total += r->part[7];
 		}
 		if (strcmp(s->svc[i].status, "retired") == 0) {
-			r->part[6] -= r->total * (1 - RETIRED_FACTOR);
-			r->total -= r->total * (1 - RETIRED_FACTOR);
+			r->part[6] = -r->total * (1 - RETIRED_FACTOR);
+			r->total += r->part[6];
 		}
 		nranked++;
 	}

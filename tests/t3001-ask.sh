@@ -26,7 +26,7 @@ expect_err "unknown layer \"nosuch\""
 
 run "$AWSAI" ask --explain -o json detect faces in photos
 check "--explain adds the score parts" jq -e \
-    '.[0].explain | has("name") and has("task") and has("summary") and has("description") and has("usecase") and has("lifecycle")' "$T/out"
+    '.[0].explain | has("name") and has("task") and has("summary") and has("description") and has("usecase") and has("lifecycle") and has("part")' "$T/out"
 run "$AWSAI" ask --explain -o table detect faces
 expect_out "EXPLAIN"
 
