@@ -80,6 +80,12 @@ struct plist {
 	int		 corrected;	/* corr was looked for */
 };
 
+/* The text of an index row, kept once shown (a batch repeats them). */
+struct textrow {
+	long long	 rowid;
+	char		*text;		/* NULL for an empty slot */
+};
+
 /* One row touched by the current question. */
 struct rowacc {
 	long long	 rowid;
@@ -113,6 +119,11 @@ struct search {
 	struct plist	*cache;		/* open addressing, by token */
 	size_t		 ncache;
 	size_t		 capcache;
+	struct acc	*acc;		/* nsvc, per question, zeroed after */
+	struct ranked	*rk;		/* nsvc, per question */
+	int		*shown;		/* nsvc, per question, zeroed after */
+	struct textrow	*texts;		/* index row texts shown, by rowid */
+	size_t		 ntexts, captexts;
 	struct rowacc	*rows;		/* MAXROWS, in the order touched */
 	size_t		 nrowacc;
 	short		*slot;		/* ROWSLOTS: index in rows + 1, or 0 */
@@ -377,6 +388,9 @@ search_new(struct catalog *cat)
 	s->capcache = 256;
 	s->cache = xcalloc(s->capcache, sizeof(*s->cache));
 	s->rows = xcalloc(MAXROWS, sizeof(*s->rows));
+	s->acc = xcalloc(s->nsvc, sizeof(*s->acc));
+	s->rk = xcalloc(s->nsvc, sizeof(*s->rk));
+	s->shown = xcalloc(s->nsvc, sizeof(*s->shown));
 	s->slot = xcalloc(ROWSLOTS, sizeof(*s->slot));
 	return s;
 }
@@ -402,8 +416,14 @@ search_free(struct search *s)
 		free(s->cache[i].corrword);
 	}
 	free(s->cache);
+	for (size_t i = 0; i < s->captexts; i++)
+		free(s->texts[i].text);
+	free(s->texts);
 	free(s->rows);
 	free(s->slot);
+	free(s->acc);
+	free(s->rk);
+	free(s->shown);
 	strv_release(&s->words);
 	strv_release(&s->vocab);
 	free(s->vocab_df);
@@ -761,6 +781,51 @@ passes(const struct search *s, const struct query *q, int i)
 	return 1;
 }
 
+static size_t
+rowhash(long long rowid, size_t cap)
+{
+	return (size_t)(((uint64_t)rowid * 0x9e3779b97f4a7c15u) >> 32) &
+	    (cap - 1);
+}
+
+/*
+ * The text of index row rowid, from the cache or the catalog; borrowed
+ * until search_free(). NULL if the catalog has no such row.
+ */
+static const char *
+doc_text(struct search *s, long long rowid)
+{
+	struct textrow	*old;
+	size_t		 i, oldcap;
+
+	if (s->ntexts * 2 >= s->captexts) {
+		old = s->texts;
+		oldcap = s->captexts;
+		s->captexts = oldcap ? oldcap * 2 : 64;
+		s->texts = xcalloc(s->captexts, sizeof(*s->texts));
+		for (size_t k = 0; k < oldcap; k++) {
+			if (old[k].text == NULL)
+				continue;
+			i = rowhash(old[k].rowid, s->captexts);
+			while (s->texts[i].text != NULL)
+				i = (i + 1) & (s->captexts - 1);
+			s->texts[i] = old[k];
+		}
+		free(old);
+	}
+	i = rowhash(rowid, s->captexts);
+	while (s->texts[i].text != NULL) {
+		if (s->texts[i].rowid == rowid)
+			return s->texts[i].text;
+		i = (i + 1) & (s->captexts - 1);
+	}
+	if ((s->texts[i].text = catalog_doc_text(s->cat, rowid)) == NULL)
+		return NULL;
+	s->texts[i].rowid = rowid;
+	s->ntexts++;
+	return s->texts[i].text;
+}
+
 /* Appends one result row for ranked entry r. */
 static void
 emit(struct search *s, const struct query *q, const struct ranked *r,
@@ -775,7 +840,8 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 	const struct svc *v = &s->svc[r->svc];
 	struct cell	*row = result_row(res);
 	struct strbuf	 why = { 0 }, ex = { 0 };
-	char		*text = NULL, *js;
+	const char	*text = NULL;
+	char		*js;
 	double		 best = 0;
 	int		 k = -1;
 
@@ -801,11 +867,10 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 	if (r->via >= 0)
 		sb_addf(&why, "recommended successor of %s",
 		    s->svc[r->via].name);
-	else if (k >= 0 && (text = catalog_doc_text(s->cat, row_id)) != NULL)
+	else if (k >= 0 && (text = doc_text(s, row_id)) != NULL)
 		sb_addf(&why, "%s%s", k == K_NAME ? "name: " : "", text);
 	else
 		sb_adds(&why, "use case");
-	free(text);
 	if (!is_active(v))
 		sb_addf(&why, " [%s%s%s]", strcmp(v->status, "closed") == 0 ?
 		    "closed to new customers" : "retired",
@@ -951,10 +1016,10 @@ search_run(struct search *s, const struct query *q, struct result *res)
 	memset(ucs, 0, sizeof(ucs));
 	nph = understand(s, q->text, ph, ucs, &origw);
 	sb_adds(&terms, "");
-	for (size_t u = 0; u < s->nuc && u < 64; u++)
+	for (size_t u = 0; q->explain && u < s->nuc && u < 64; u++)
 		if (ucs[u] > 0)
 			sb_addf(&terms, "usecase=%s:%.1f ", s->uc[u], ucs[u]);
-	acc = xcalloc(s->nsvc, sizeof(*acc));
+	acc = s->acc;		/* all zero between questions */
 	origw = 0;
 	for (size_t i = 0; i < nph; i++) {
 		const struct plist *pl = postings(s, ph[i].tok);
@@ -967,14 +1032,15 @@ search_run(struct search *s, const struct query *q, struct result *res)
 			origw += wi[i];
 		}
 		score_phrase(s, pl, i, wi[i]);
-		sb_addf(&terms, "%s%s:%.2f", i ? " " : "", ph[i].tok,
-		    ph[i].weight * idf);
+		if (q->explain)
+			sb_addf(&terms, "%s%s:%.2f", i ? " " : "", ph[i].tok,
+			    wi[i]);
 	}
 	fold_rows(s, acc, origmask);
 	for (size_t u = 0; u < s->nuc && u < 64; u++)
 		if (ucs[u] > 0)
 			ucon[nucon++] = u;
-	rk = xcalloc(s->nsvc, sizeof(*rk));
+	rk = s->rk;
 	for (size_t i = 0; i < s->nsvc; i++) {
 		struct acc *a = &acc[i];
 		struct ranked *r = &rk[nranked];
@@ -1020,7 +1086,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 	}
 	qsort(rk, nranked, sizeof(*rk), cmp_ranked);
 	top = nranked > 0 ? rk[0].total : 0;
-	shown = xcalloc(s->nsvc, sizeof(*shown));
+	shown = s->shown;
 	for (size_t i = 0; i < nranked && out < q->limit; i++) {
 		const struct svc *v = &s->svc[rk[i].svc];
 		int succ = v->successor;
@@ -1047,9 +1113,9 @@ search_run(struct search *s, const struct query *q, struct result *res)
 			shown[succ] = 1;
 		}
 	}
-	free(shown);
-	free(rk);
-	free(acc);
+	for (size_t i = 0; i < nranked; i++)
+		memset(&acc[rk[i].svc], 0, sizeof(*acc));
+	memset(shown, 0, s->nsvc * sizeof(*shown));
 	for (size_t i = 0; i < nph; i++)
 		free(ph[i].tok);
 	sb_release(&terms);
