@@ -85,16 +85,21 @@ row_json(const struct result *res, size_t r)
 	return o;
 }
 
+/* Writes j and a newline, in one piece; frees j. Returns 0 or -1. */
 static int
 dump(const struct outspec *o, json_t *j, int compact)
 {
-	int	rc;
+	char	*text;
 
-	rc = json_dumpf(j, o->fp, JSON_REAL_PRECISION(6) |
+	text = json_dumps(j, JSON_REAL_PRECISION(6) |
 	    (compact ? JSON_COMPACT : JSON_INDENT(2)));
-	fputc('\n', o->fp);
 	json_decref(j);
-	return rc == 0 ? 0 : -1;
+	if (text == NULL)
+		return -1;
+	fputs(text, o->fp);
+	fputc('\n', o->fp);
+	free(text);
+	return 0;
 }
 
 /*

@@ -748,14 +748,30 @@ fold_rows(struct search *s, struct acc *acc, uint64_t origmask)
 	s->nrowacc = 0;
 }
 
+/* Does a rank before b? Higher score first, then catalog order. */
 static int
-cmp_ranked(const void *pa, const void *pb)
+ranks_before(const struct ranked *a, const struct ranked *b)
 {
-	const struct ranked *a = pa, *b = pb;
-
 	if (a->total != b->total)
-		return a->total > b->total ? -1 : 1;
-	return a->svc - b->svc;
+		return a->total > b->total;
+	return a->svc < b->svc;
+}
+
+/* Moves the best of rk[i..n) to rk[i] (one step of a selection sort). */
+static void
+select_next(struct ranked *rk, size_t i, size_t n)
+{
+	struct ranked	 t;
+	size_t		 best = i;
+
+	for (size_t k = i + 1; k < n; k++)
+		if (ranks_before(&rk[k], &rk[best]))
+			best = k;
+	if (best != i) {
+		t = rk[i];
+		rk[i] = rk[best];
+		rk[best] = t;
+	}
 }
 
 static int
@@ -1084,12 +1100,17 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		}
 		nranked++;
 	}
-	qsort(rk, nranked, sizeof(*rk), cmp_ranked);
+	/* only the first few places are ever shown: select, don't sort */
+	select_next(rk, 0, nranked);
 	top = nranked > 0 ? rk[0].total : 0;
 	shown = s->shown;
 	for (size_t i = 0; i < nranked && out < q->limit; i++) {
-		const struct svc *v = &s->svc[rk[i].svc];
-		int succ = v->successor;
+		const struct svc *v;
+		int succ;
+
+		select_next(rk, i, nranked);
+		v = &s->svc[rk[i].svc];
+		succ = v->successor;
 
 		if (rk[i].total <= 0 || rk[i].total < top * 0.05 ||
 		    shown[rk[i].svc])
