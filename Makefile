@@ -111,7 +111,7 @@ $(BUILD)/bench-bare: bench/bare.c $(UNIT_OBJS:$(BUILD)/embed0.o=$(BUILD)/embed.o
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 
 bench: all $(BUILD)/bench-bare
-	@sh bench/ask.sh $(BUILD)
+	@bash bench/ask.sh $(BUILD)
 
 clean:
 	rm -rf build

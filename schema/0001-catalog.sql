@@ -91,8 +91,11 @@ CREATE TABLE sources (
 CREATE TABLE synonyms (
 	grp		INTEGER NOT NULL,
 	term		TEXT NOT NULL,
-	toks		TEXT NOT NULL		-- term as tokenize.c splits it
+	toks		TEXT NOT NULL,		-- term as tokenize.c splits it
+	first		TEXT NOT NULL		-- its first token, to look it up
 );
+CREATE INDEX synonyms_first ON synonyms(first);
+CREATE INDEX synonyms_grp ON synonyms(grp);
 
 CREATE TABLE glossary (
 	id		TEXT PRIMARY KEY,

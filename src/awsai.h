@@ -153,6 +153,8 @@ int	 catalog_card(struct catalog *, const char *, struct result *);
 char	*catalog_record(struct catalog *, const char *);
 int	 catalog_glossary(struct catalog *, const char *, struct result *);
 int	 catalog_groups(struct catalog *, const char *, struct result *);
+int	 catalog_synonyms(struct catalog *, const char *,
+	    int (*)(void *, int, const char *), void *);
 int	 catalog_each_vocab(struct catalog *,
 	    int (*)(void *, const char *, long), void *);
 int	 catalog_postings(struct catalog *, const char *, long long **,

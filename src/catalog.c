@@ -263,13 +263,27 @@ ins_row(void *arg, const char *table, const char *const *vals, size_t n)
 	int		 kind, ntok;
 	size_t		 slot;
 
-	if (strcmp(table, "synonyms") == 0 ||
-	    strcmp(table, "usecase_keywords") == 0) {
+	if (strcmp(table, "usecase_keywords") == 0) {
 		ins_tokens(in, vals[1]);
 		v[0] = vals[0];
 		v[1] = vals[1];
 		v[2] = in->toks.buf;
 		return ins_plain(in, table, v, 3);
+	}
+	if (strcmp(table, "synonyms") == 0) {
+		char	*first;
+		int	 rc;
+
+		if (ins_tokens(in, vals[1]) == 0)
+			return 0;	/* all stop words: nothing to match */
+		first = xstrndup(in->toks.buf, strcspn(in->toks.buf, " "));
+		v[0] = vals[0];
+		v[1] = vals[1];
+		v[2] = in->toks.buf;
+		v[3] = first;
+		rc = ins_plain(in, table, v, 4);
+		free(first);
+		return rc;
 	}
 	if (strcmp(table, "docs") != 0)
 		return ins_plain(in, table, vals, n);
@@ -314,7 +328,8 @@ ins_row(void *arg, const char *table, const char *const *vals, size_t n)
  *   V ord id layer status successor|- part_of|- name
  *   W ord usecase-ord weight*1000
  *   K usecase-ord tokens...           (a keyword, tokenized)
- *   S group tokens...                 (a synonym term, tokenized)
+ *   Y terms groups                    (synonym terms and groups, which
+ *                                     catalog_synonyms() gives on demand)
  *   N rows avglen                     (index rows, their mean length)
  */
 static const char search_data[] =
@@ -331,8 +346,8 @@ static const char search_data[] =
     "UNION ALL SELECT 4, 0, 'K ' || u.ord || ' ' || k.toks "
     "FROM usecase_keywords k JOIN usecases u ON u.id = k.usecase_id "
     "WHERE k.toks != '' "
-    "UNION ALL SELECT 5, grp, 'S ' || grp || ' ' || toks FROM synonyms "
-    "WHERE toks != '' "
+    "UNION ALL SELECT 5, 0, 'Y ' || count(*) || ' ' || "
+    "(ifnull(max(grp), -1) + 1) FROM synonyms "
     "UNION ALL SELECT 6, 0, 'N ' || count(*) || ' ' || avg(len) "
     "FROM doc_rows ORDER BY 1, 2)";
 
@@ -899,6 +914,29 @@ catalog_groups(struct catalog *cat, const char *kind, struct result *res)
 }
 
 /* ------------------------------------------------ search primitives */
+
+/*
+ * Calls fn(arg, group, tokens) for every synonym term of every group that
+ * has a term starting with the token first, a group's terms together.
+ */
+int
+catalog_synonyms(struct catalog *cat, const char *first,
+    int (*fn)(void *, int, const char *), void *arg)
+{
+	sqlite3_stmt	*st = prep(cat, "SELECT grp, toks FROM synonyms WHERE "
+	    "grp IN (SELECT grp FROM synonyms WHERE first = ?1) "
+	    "ORDER BY grp, rowid");
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(arg, sqlite3_column_int(st, 0),
+		    (const char *)sqlite3_column_text(st, 1)) == -1)
+			break;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
+	    db_error(cat, "cannot read synonyms");
+}
 
 /* Calls fn(arg, term, rows) for every term in the index. */
 int

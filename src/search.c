@@ -78,6 +78,7 @@ struct plist {
 	char		*corrword;	/* the name word it came from, or NULL */
 	double		 corrw;		/* and that correction's weight */
 	int		 corrected;	/* corr was looked for */
+	int		 synloaded;	/* its synonym groups are loaded */
 };
 
 /* The text of an index row, kept once shown (a batch repeats them). */
@@ -107,7 +108,10 @@ struct search {
 	struct seq	*syn;		/* synonym terms, grouped */
 	size_t		 nsyn, capsyn;
 	struct termhash	 kwhash;
-	struct termhash	 synhash;
+	struct termhash	 synhash;	/* the terms loaded so far */
+	size_t		 ngroups;
+	unsigned char	*grploaded;	/* by group: its terms are in syn */
+	struct strv	 synbuf;	/* the text syn points into */
 	struct strv	 words;		/* raw words of names, loaded on demand */
 	int		 words_loaded;
 	struct strv	 vocab;		/* index terms, loaded on demand */
@@ -164,7 +168,8 @@ struct ranked {
 };
 
 static size_t	hash(const char *);
-static void	termhash_build(struct termhash *, struct seq *, size_t);
+static void	termhash_build(struct termhash *, struct seq *, size_t, size_t);
+static void	termhash_add(struct termhash *, struct seq *, size_t);
 static int	termhash_find(const struct termhash *, const char *);
 static void	termhash_release(struct termhash *);
 
@@ -328,13 +333,10 @@ load_line(struct search *s, char *line)
 		if (s->kw[s->nkw].n > 0)
 			s->nkw++;
 		return;
-	case 'S':
-		if ((a = word(&p)) == NULL)
-			return;
-		s->syn = grow(s->syn, &s->capsyn, s->nsyn + 1, sizeof(*s->syn));
-		seq_parse(p, atoi(a), &s->syn[s->nsyn]);
-		if (s->syn[s->nsyn].n > 0)
-			s->nsyn++;
+	case 'Y':
+		a = word(&p);
+		s->capsyn = a != NULL ? (size_t)atol(a) : 0;
+		s->ngroups = (size_t)atol(p);
 		return;
 	case 'N':
 		a = word(&p);
@@ -373,8 +375,11 @@ search_new(struct catalog *cat)
 	for (int len = 0; len < 256; len++)
 		s->sat[len] = (BM25_K1 + 1) / (1 + BM25_K1 *
 		    (1 - BM25_B + BM25_B * len / s->avglen));
-	termhash_build(&s->kwhash, s->kw, s->nkw);
-	termhash_build(&s->synhash, s->syn, s->nsyn);
+	termhash_build(&s->kwhash, s->kw, s->nkw, s->nkw);
+	/* synonyms arrive group by group as questions need them */
+	s->syn = xmalloc((s->capsyn + 1) * sizeof(*s->syn));
+	s->grploaded = xcalloc(s->ngroups + 1, 1);
+	termhash_build(&s->synhash, s->syn, 0, s->capsyn);
 	for (size_t i = 0; i < s->nsvc; i++) {
 		for (size_t j = 0; j < s->nsvc; j++) {
 			if (s->svc[i].successor_id != NULL &&
@@ -387,7 +392,7 @@ search_new(struct catalog *cat)
 	}
 	s->capcache = 256;
 	s->cache = xcalloc(s->capcache, sizeof(*s->cache));
-	s->rows = xcalloc(MAXROWS, sizeof(*s->rows));
+	s->rows = xmalloc(MAXROWS * sizeof(*s->rows));	/* row_acc() clears */
 	s->acc = xcalloc(s->nsvc, sizeof(*s->acc));
 	s->rk = xcalloc(s->nsvc, sizeof(*s->rk));
 	s->shown = xcalloc(s->nsvc, sizeof(*s->shown));
@@ -408,6 +413,8 @@ search_free(struct search *s)
 	free(s->syn);
 	termhash_release(&s->kwhash);
 	termhash_release(&s->synhash);
+	free(s->grploaded);
+	strv_release(&s->synbuf);
 	free(s->data);
 	for (size_t i = 0; i < s->capcache; i++) {
 		free(s->cache[i].tok);
@@ -444,24 +451,32 @@ hash(const char *str)
 	return h;
 }
 
-/* Indexes terms[0..n) by first token into h (chains via next). */
+/* Adds terms[k] to h, ahead of the terms with its first token. */
 static void
-termhash_build(struct termhash *h, struct seq *terms, size_t n)
+termhash_add(struct termhash *h, struct seq *terms, size_t k)
 {
-	size_t	i;
+	size_t	i = hash(terms[k].tok[0]) & (h->cap - 1);
 
-	for (h->cap = 64; h->cap < n * 2; h->cap *= 2)
+	while (h->tok[i] != NULL && strcmp(h->tok[i], terms[k].tok[0]))
+		i = (i + 1) & (h->cap - 1);
+	terms[k].next = h->tok[i] != NULL ? h->head[i] : -1;
+	h->tok[i] = terms[k].tok[0];
+	h->head[i] = (int)k;
+}
+
+/*
+ * Makes h room for max terms and indexes terms[0..n) (chains via next);
+ * later ones go in with termhash_add().
+ */
+static void
+termhash_build(struct termhash *h, struct seq *terms, size_t n, size_t max)
+{
+	for (h->cap = 64; h->cap < max * 2; h->cap *= 2)
 		;
 	h->tok = xcalloc(h->cap, sizeof(*h->tok));
 	h->head = xcalloc(h->cap, sizeof(*h->head));
-	for (size_t k = n; k-- > 0;) {
-		i = hash(terms[k].tok[0]) & (h->cap - 1);
-		while (h->tok[i] != NULL && strcmp(h->tok[i], terms[k].tok[0]))
-			i = (i + 1) & (h->cap - 1);
-		terms[k].next = h->tok[i] != NULL ? h->head[i] : -1;
-		h->tok[i] = terms[k].tok[0];
-		h->head[i] = (int)k;
-	}
+	for (size_t k = n; k-- > 0;)
+		termhash_add(h, terms, k);
 }
 
 /* The first term starting with tok, or -1; follow ->next for more. */
@@ -614,6 +629,42 @@ correct(struct search *s, const char *tok, const char *raw, double *w,
 	}
 	*w = W_TYPO * 0.6;
 	return best != NULL ? xstrdup(best) : NULL;
+}
+
+static int
+add_synonym(void *arg, int grp, const char *toks)
+{
+	struct search	*s = arg;
+	struct seq	*q;
+
+	if (grp < 0 || (size_t)grp >= s->ngroups || s->grploaded[grp] == 2 ||
+	    s->nsyn >= s->capsyn)
+		return 0;
+	s->grploaded[grp] = 1;	/* 2 once this batch of rows is in */
+	strv_push(&s->synbuf, toks);
+	q = &s->syn[s->nsyn];
+	seq_parse(s->synbuf.v[s->synbuf.n - 1], grp, q);
+	if (q->n > 0)
+		termhash_add(&s->synhash, s->syn, s->nsyn++);
+	return 0;
+}
+
+/*
+ * Loads the synonym groups that have a term starting with tok, unless
+ * it was asked before; a group's terms stay next to each other in syn.
+ */
+static void
+load_synonyms(struct search *s, const char *tok)
+{
+	struct plist	*pl = postings(s, tok);
+
+	if (pl->synloaded)
+		return;
+	pl->synloaded = 1;
+	catalog_synonyms(s->cat, tok, add_synonym, s);
+	for (size_t g = 0; g < s->ngroups; g++)
+		if (s->grploaded[g] == 1)
+			s->grploaded[g] = 2;
 }
 
 /* Does seq occur in toks[0..n) starting at position i? */
@@ -962,6 +1013,8 @@ understand(struct search *s, const char *text, struct phrase *ph,
 		*origw += wt;
 	}
 	/* a synonym term in the question brings in its whole group */
+	for (size_t i = 0; i < norig; i++)
+		load_synonyms(s, orig[i]);
 	for (size_t i = 0; i < norig; i++) {
 		for (int t = termhash_find(&s->synhash, orig[i]); t >= 0;
 		    t = s->syn[t].next) {
