@@ -168,7 +168,8 @@ struct ranked {
 };
 
 static size_t	hash(const char *);
-static void	termhash_build(struct termhash *, struct seq *, size_t, size_t);
+static void	termhash_build(struct termhash *, struct seq *, size_t);
+static void	termhash_put(struct termhash *, struct seq *, size_t);
 static void	termhash_add(struct termhash *, struct seq *, size_t);
 static int	termhash_find(const struct termhash *, const char *);
 static void	termhash_release(struct termhash *);
@@ -375,11 +376,11 @@ search_new(struct catalog *cat)
 	for (int len = 0; len < 256; len++)
 		s->sat[len] = (BM25_K1 + 1) / (1 + BM25_K1 *
 		    (1 - BM25_B + BM25_B * len / s->avglen));
-	termhash_build(&s->kwhash, s->kw, s->nkw, s->nkw);
+	termhash_build(&s->kwhash, s->kw, s->nkw);
 	/* synonyms arrive group by group as questions need them */
 	s->syn = xmalloc((s->capsyn + 1) * sizeof(*s->syn));
 	s->grploaded = xcalloc(s->ngroups + 1, 1);
-	termhash_build(&s->synhash, s->syn, 0, s->capsyn);
+	termhash_build(&s->synhash, s->syn, 0);
 	for (size_t i = 0; i < s->nsvc; i++) {
 		for (size_t j = 0; j < s->nsvc; j++) {
 			if (s->svc[i].successor_id != NULL &&
@@ -451,9 +452,8 @@ hash(const char *str)
 	return h;
 }
 
-/* Adds terms[k] to h, ahead of the terms with its first token. */
 static void
-termhash_add(struct termhash *h, struct seq *terms, size_t k)
+termhash_put(struct termhash *h, struct seq *terms, size_t k)
 {
 	size_t	i = hash(terms[k].tok[0]) & (h->cap - 1);
 
@@ -465,17 +465,30 @@ termhash_add(struct termhash *h, struct seq *terms, size_t k)
 }
 
 /*
- * Makes h room for max terms and indexes terms[0..n) (chains via next);
- * later ones go in with termhash_add().
+ * Adds terms[k] to h, ahead of the terms with its first token; terms
+ * [0..k) are in h already (a full table grows by indexing them anew).
  */
 static void
-termhash_build(struct termhash *h, struct seq *terms, size_t n, size_t max)
+termhash_add(struct termhash *h, struct seq *terms, size_t k)
 {
-	for (h->cap = 64; h->cap < max * 2; h->cap *= 2)
-		;
-	h->tok = xcalloc(h->cap, sizeof(*h->tok));
-	h->head = xcalloc(h->cap, sizeof(*h->head));
-	for (size_t k = n; k-- > 0;)
+	if ((k + 1) * 2 > h->cap) {
+		free(h->tok);
+		free(h->head);
+		h->cap = h->cap ? h->cap * 2 : 64;
+		h->tok = xcalloc(h->cap, sizeof(*h->tok));
+		h->head = xcalloc(h->cap, sizeof(*h->head));
+		for (size_t j = k; j-- > 0;)
+			termhash_put(h, terms, j);
+	}
+	termhash_put(h, terms, k);
+}
+
+/* Indexes terms[0..n) into h, empty before (chains via next). */
+static void
+termhash_build(struct termhash *h, struct seq *terms, size_t n)
+{
+	memset(h, 0, sizeof(*h));
+	for (size_t k = 0; k < n; k++)
 		termhash_add(h, terms, k);
 }
 
@@ -483,8 +496,11 @@ termhash_build(struct termhash *h, struct seq *terms, size_t n, size_t max)
 static int
 termhash_find(const struct termhash *h, const char *tok)
 {
-	size_t	i = hash(tok) & (h->cap - 1);
+	size_t	i;
 
+	if (h->cap == 0)
+		return -1;
+	i = hash(tok) & (h->cap - 1);
 	while (h->tok[i] != NULL) {
 		if (strcmp(h->tok[i], tok) == 0)
 			return h->head[i];
