@@ -86,8 +86,6 @@ void	 diag_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	 diag_bug(const char *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4), noreturn));
 #define BUG(...) diag_bug(__FILE__, __LINE__, __VA_ARGS__)
-int	 diag_count(void);
-void	 diag_reset(void);
 
 /* ------------------------------------------------------------------ util.c */
 int	 util_parse_int(const char *, long, long, long *);
@@ -205,11 +203,8 @@ struct result {
 void	 result_init(struct result *, const struct column *, size_t);
 void	 result_release(struct result *);
 struct cell *result_row(struct result *);
-struct cell *result_cell(struct result *, size_t, size_t);
 void	 cell_set(struct cell *, const char *);
 void	 cell_setn(struct cell *, double);
-void	 cell_push(struct cell *, const char *);
-int	 result_col(const struct result *, const char *);
 
 /* ------------------------------------------------------------------- out.c */
 struct outspec {
@@ -302,7 +297,6 @@ struct cmd {
 };
 
 const struct cmd *cmd_find(const char *);
-const struct cmd *const *cmd_table(size_t *);
 int	 cmd_dispatch(struct ctx *, int, char **);
 int	 cmd_usage(const struct cmd *, FILE *);
 int	 cmd_output(struct ctx *, struct result *, int);

@@ -33,13 +33,6 @@ const struct opt global_opts[] = {
 #define GLOBAL_BASE 1000		/* getopt val of global option i */
 #define CMD_BASE 2000		/* getopt val of command option i */
 
-const struct cmd *const *
-cmd_table(size_t *n)
-{
-	*n = NCMDS;
-	return table;
-}
-
 /* Finds a command by exact name or alias, or NULL. */
 const struct cmd *
 cmd_find(const char *name)

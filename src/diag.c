@@ -1,6 +1,6 @@
 /*
  * diag.c: every message to the user goes through here, in one style:
- * "awsai: [FILE:LINE:COL: ]message". Counts errors for batch work.
+ * "awsai: [FILE:LINE:COL: ]message".
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,15 +8,12 @@
 
 #include "awsai.h"
 
-static int	errors;
-
 int
 diag_errorv(const char *fmt, va_list ap)
 {
 	fputs("awsai: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
-	errors++;
 	return -1;
 }
 
@@ -43,7 +40,6 @@ diag_at(const char *file, int line, int col, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	errors++;
 	return -1;
 }
 
@@ -75,16 +71,4 @@ diag_bug(const char *file, int line, const char *fmt, ...)
 #else
 	exit(EXIT_INTERNAL);
 #endif
-}
-
-int
-diag_count(void)
-{
-	return errors;
-}
-
-void
-diag_reset(void)
-{
-	errors = 0;
 }

@@ -23,7 +23,5 @@ main(int argc, char **argv)
 	ctx.color = COLOR_AUTO;
 	status = cmd_dispatch(&ctx, argc, argv);
 	catalog_free(ctx.catalog);
-	if (fflush(stdout) != 0 && status == EXIT_OK)
-		status = EXIT_OK;	/* reported already, or a closed pipe */
 	return status;
 }

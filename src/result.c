@@ -44,15 +44,6 @@ result_row(struct result *res)
 	return row;
 }
 
-/* Borrowed pointer to the cell at row r, column c. */
-struct cell *
-result_cell(struct result *res, size_t r, size_t c)
-{
-	if (r >= res->nrows || c >= res->ncols)
-		BUG("cell %zu,%zu out of range", r, c);
-	return &res->cells[r * res->ncols + c];
-}
-
 void
 cell_set(struct cell *c, const char *s)
 {
@@ -64,20 +55,4 @@ void
 cell_setn(struct cell *c, double n)
 {
 	c->n = n;
-}
-
-void
-cell_push(struct cell *c, const char *s)
-{
-	strv_push(&c->list, s);
-}
-
-/* The index of the column named name, or -1. */
-int
-result_col(const struct result *res, const char *name)
-{
-	for (size_t i = 0; i < res->ncols; i++)
-		if (strcmp(res->cols[i].name, name) == 0)
-			return (int)i;
-	return -1;
 }
