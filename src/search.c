@@ -981,17 +981,16 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 /*
  * Reads the question: its own tokens (typos corrected) and the synonyms
  * they imply into ph, the use cases it names into ucs. Returns the
- * number of phrases; *origw is the weight of the question's own tokens.
+ * number of phrases.
  */
 static size_t
 understand(struct search *s, const char *text, struct phrase *ph,
-    double *ucs, double *origw)
+    double *ucs)
 {
 	char	*orig[MAXORIG], *raw[MAXORIG], *corr, *exp[MAXPHRASE];
 	size_t	 norig = 0, nph = 0, nexp;
 	double	 wt;
 
-	*origw = 0;
 	strv_release(&s->fixed);
 	tokens(s, text, strlen(text));
 	for (size_t i = 0; i < s->toks.n && norig < MAXORIG; i++) {
@@ -1026,7 +1025,6 @@ understand(struct search *s, const char *text, struct phrase *ph,
 			orig[i] = corr;
 		}
 		add_phrase(ph, &nph, orig[i], wt, 1);
-		*origw += wt;
 	}
 	/* a synonym term in the question brings in its whole group */
 	for (size_t i = 0; i < norig; i++)
@@ -1099,7 +1097,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 	int		*shown;
 
 	memset(ucs, 0, sizeof(ucs));
-	nph = understand(s, q->text, ph, ucs, &origw);
+	nph = understand(s, q->text, ph, ucs);
 	sb_adds(&terms, "");
 	for (size_t u = 0; q->explain && u < s->nuc && u < 64; u++)
 		if (ucs[u] > 0)
