@@ -146,7 +146,6 @@ CREATE VIRTUAL TABLE docs USING fts5(
 	text, content = '', columnsize = 0, detail = none,
 	tokenize = 'awsai'
 );
-CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs, 'row');
 
 CREATE TABLE doc_rows (
 	id		INTEGER PRIMARY KEY,	-- the rowid in docs

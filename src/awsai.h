@@ -153,8 +153,6 @@ int	 catalog_glossary(struct catalog *, const char *, struct result *);
 int	 catalog_groups(struct catalog *, const char *, struct result *);
 int	 catalog_synonyms(struct catalog *, const char *,
 	    int (*)(void *, int, const char *), void *);
-int	 catalog_each_vocab(struct catalog *,
-	    int (*)(void *, const char *, long), void *);
 int	 catalog_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);

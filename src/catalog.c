@@ -938,21 +938,6 @@ catalog_synonyms(struct catalog *cat, const char *first,
 	    db_error(cat, "cannot read synonyms");
 }
 
-/* Calls fn(arg, term, rows) for every term in the index. */
-int
-catalog_each_vocab(struct catalog *cat, int (*fn)(void *, const char *,
-    long), void *arg)
-{
-	sqlite3_stmt	*st = prep(cat, "SELECT term, doc FROM docs_vocab");
-	int		 rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(arg, (const char *)sqlite3_column_text(st, 0),
-		    (long)sqlite3_column_int64(st, 1)) == -1)
-			return -1;
-	return rc == SQLITE_DONE ? 0 : db_error(cat, "cannot read the index");
-}
-
 /*
  * Asks the FTS5 index which rows hold token (one token from tokenize.c:
  * letters, digits or CJK, never quotes) and stores their rowids in a new

@@ -1,7 +1,6 @@
 /*
  * search.c: a task in words -> ranked services (R14). The question is
- * tokenized by tokenize.c; a word the index lacks is corrected to the
- * nearest known word; synonym groups from the catalog widen it; use-case
+ * tokenized by tokenize.c; a misspelt service name is corrected; synonym groups from the catalog widen it; use-case
  * keywords name the use cases it is about. The FTS5 index says which rows
  * hold each token (cached, so a batch asks once per distinct token), and
  * every row is scored here with BM25 weights. A service's score is a sum
@@ -114,9 +113,6 @@ struct search {
 	struct strv	 synbuf;	/* the text syn points into */
 	struct strv	 words;		/* raw words of names, loaded on demand */
 	int		 words_loaded;
-	struct strv	 vocab;		/* index terms, loaded on demand */
-	long		*vocab_df;
-	size_t		 capdf;
 	long		 nrows;
 	double		 avglen;
 	double		 sat[256];	/* BM25 term factor by row length */
@@ -433,8 +429,6 @@ search_free(struct search *s)
 	free(s->rk);
 	free(s->shown);
 	strv_release(&s->words);
-	strv_release(&s->vocab);
-	free(s->vocab_df);
 	strv_release(&s->toks);
 	strv_release(&s->raw);
 	strv_release(&s->fixed);
@@ -554,19 +548,6 @@ postings(struct search *s, const char *tok)
 	return pl;
 }
 
-static int
-add_vocab(void *arg, const char *term, long df)
-{
-	struct search	*s = arg;
-
-	if (!isascii((unsigned char)term[0]) || strlen(term) < 3)
-		return 0;
-	strv_push(&s->vocab, term);
-	s->vocab_df = grow(s->vocab_df, &s->capdf, s->vocab.n, sizeof(long));
-	s->vocab_df[s->vocab.n - 1] = df;
-	return 0;
-}
-
 /* Loads the words of every service name, id and alias, as typed. */
 static void
 load_words(struct search *s)
@@ -595,18 +576,18 @@ load_words(struct search *s)
 }
 
 /*
- * For a word the index does not know, the nearest word it does: first a
- * word of a service name or alias as typed (a misspelt name is the
- * likeliest typo), then, for longer words, an index term. Sets *w to the
- * weight the correction deserves. Returns a token (caller frees) or
- * NULL.
+ * For a word the index does not know, the nearest word of a service name
+ * or alias as typed: a misspelt name is the typo that matters, and other
+ * unknown words are as likely real words the catalog lacks ("neutral" is
+ * no typo of "neural"). Sets *w to the weight of the correction and
+ * *word to the name word (caller frees). Returns its token (caller frees)
+ * or NULL.
  */
 static char *
 correct(struct search *s, const char *tok, const char *raw, double *w,
     char **word)
 {
 	size_t	 max, d, bestd = 99, len = strlen(raw);
-	long	 bestdf = -1;
 	char	*best = NULL;
 
 	if (len < 4 || !isascii((unsigned char)tok[0]))
@@ -622,30 +603,15 @@ correct(struct search *s, const char *tok, const char *raw, double *w,
 			best = xstrdup(s->words.v[i]);
 		}
 	}
-	if (best != NULL) {
-		/* the name word, stemmed like the index */
-		tokens(s, best, strlen(best));
-		*word = best;
-		*w = W_TYPO;
-		return s->toks.n > 0 ? xstrdup(s->toks.v[0]) : NULL;
-	}
-	if (len < 6)
+	if (best == NULL)
 		return NULL;
-	if (s->vocab.n == 0)
-		catalog_each_vocab(s->cat, add_vocab, s);
-	max = len < 9 ? 1 : 2;
-	for (size_t i = 0; i < s->vocab.n; i++) {
-		d = util_edit_distance(tok, s->vocab.v[i], max);
-		if (d <= max && (d < bestd || (d == bestd &&
-		    s->vocab_df[i] > bestdf))) {
-			bestd = d;
-			bestdf = s->vocab_df[i];
-			best = s->vocab.v[i];
-		}
-	}
-	*w = W_TYPO * 0.6;
-	return best != NULL ? xstrdup(best) : NULL;
+	/* the name word, stemmed like the index */
+	tokens(s, best, strlen(best));
+	*word = best;
+	*w = W_TYPO;
+	return s->toks.n > 0 ? xstrdup(s->toks.v[0]) : NULL;
 }
+
 
 static int
 add_synonym(void *arg, int grp, const char *toks)

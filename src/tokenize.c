@@ -21,13 +21,14 @@ struct tokenizer {
 /* Sorted bytewise: is_stop() searches them with bsearch(). */
 static const char *const stop_en[] = {
 	"a", "about", "amazon", "an", "and", "any", "are", "as", "at", "aws",
-	"be", "by", "can", "could", "do", "does", "for", "from", "get",
-	"has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
-	"let", "lets", "me", "my", "need", "of", "on", "or", "our", "should",
-	"so", "some", "that", "the", "their", "them", "then", "these",
-	"they", "this", "those", "to", "up", "us", "use", "using", "want",
-	"we", "what", "when", "which", "will", "with", "would", "you",
-	"your",
+	"be", "by", "can", "compani", "companies", "company", "could", "do",
+	"does", "firm", "firms", "for", "from", "get", "has", "have", "how",
+	"i", "if", "in", "into", "is", "it", "its", "let", "lets", "me",
+	"my", "need", "of", "on", "or", "organization",
+	"organizations", "our", "should", "so", "some", "team", "teams",
+	"that", "the", "their", "them", "then", "these", "they", "this",
+	"those", "to", "up", "us", "use", "using", "want", "we", "what",
+	"when", "which", "will", "with", "would", "you", "your",
 };
 
 /* Bigrams of Korean endings and particles that carry no meaning (sorted). */
@@ -156,6 +157,9 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 	}
 	memcpy(tk->out, w, len);
 	tk->out[len] = '\0';
+	/* "wants", "using": a stop word once stemmed is one too */
+	if (is_stop(tk->out, stop_en, sizeof(stop_en) / sizeof(stop_en[0])))
+		return 0;
 	t.text = tk->out;
 	t.len = len;
 	t.start = start;
