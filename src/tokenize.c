@@ -45,7 +45,7 @@ static const char *const particle1[] = {
 	"도", "만", "나", "랑", "요",
 };
 
-/* Two-syllable particles cut from the end of a run of 4 or more. */
+/* Two-syllable particles cut from the end of a run of 3 or more. */
 static const char *const particle2[] = {
 	"에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는",
 	"하고", "이나", "로서", "로써",
@@ -179,7 +179,7 @@ emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
 	size_t		 len;
 	int		 rc;
 
-	if (n >= 4) {
+	if (n >= 3) {
 		for (size_t i = 0; i < sizeof(particle2) / sizeof(*particle2);
 		    i++) {
 			len = offs[n] - offs[n - 2];
