@@ -330,6 +330,8 @@ ins_row(void *arg, const char *table, const char *const *vals, size_t n)
  *   K usecase-ord tokens...           (a keyword, tokenized)
  *   Y terms groups                    (synonym terms and groups, which
  *                                     catalog_synonyms() gives on demand)
+ *   F token...                        (the tokens synonym terms start
+ *                                     with: no other token has any)
  *   N rows avglen                     (index rows, their mean length)
  */
 static const char search_data[] =
@@ -348,6 +350,8 @@ static const char search_data[] =
     "WHERE k.toks != '' "
     "UNION ALL SELECT 5, 0, 'Y ' || count(*) || ' ' || "
     "(ifnull(max(grp), -1) + 1) FROM synonyms "
+    "UNION ALL SELECT 5, 1, 'F ' || ifnull(group_concat(first, ' '), '') "
+    "FROM (SELECT DISTINCT first FROM synonyms) "
     "UNION ALL SELECT 6, 0, 'N ' || count(*) || ' ' || avg(len) "
     "FROM doc_rows ORDER BY 1, 2)";
 

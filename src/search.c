@@ -49,6 +49,13 @@ struct seq {
 	int	 next;		/* next term with the same first token, or -1 */
 };
 
+/* A set of strings (borrowed), open addressing. */
+struct strset {
+	const char	**v;
+	size_t		  n;
+	size_t		  cap;	/* a power of 2, or 0 */
+};
+
 /* Terms by their first token: open addressing over a seq array. */
 struct termhash {
 	const char	**tok;	/* first token, NULL for an empty slot */
@@ -108,6 +115,7 @@ struct search {
 	size_t		 nsyn, capsyn;
 	struct termhash	 kwhash;
 	struct termhash	 synhash;	/* the terms loaded so far */
+	struct strset	 synfirst;	/* tokens a synonym term starts with */
 	size_t		 ngroups;
 	unsigned char	*grploaded;	/* by group: its terms are in syn */
 	struct strv	 synbuf;	/* the text syn points into */
@@ -169,6 +177,8 @@ static void	termhash_put(struct termhash *, struct seq *, size_t);
 static void	termhash_add(struct termhash *, struct seq *, size_t);
 static int	termhash_find(const struct termhash *, const char *);
 static void	termhash_release(struct termhash *);
+static void	strset_add(struct strset *, const char *);
+static int	strset_has(const struct strset *, const char *);
 
 const struct column search_columns[] = {
 	{ "rank", CELL_NUM, 0 },
@@ -335,6 +345,10 @@ load_line(struct search *s, char *line)
 		s->capsyn = a != NULL ? (size_t)atol(a) : 0;
 		s->ngroups = (size_t)atol(p);
 		return;
+	case 'F':
+		while ((a = word(&p)) != NULL)
+			strset_add(&s->synfirst, a);
+		return;
 	case 'N':
 		a = word(&p);
 		s->nrows = a != NULL ? atol(a) : 0;
@@ -410,6 +424,7 @@ search_free(struct search *s)
 	free(s->syn);
 	termhash_release(&s->kwhash);
 	termhash_release(&s->synhash);
+	free(s->synfirst.v);
 	free(s->grploaded);
 	strv_release(&s->synbuf);
 	free(s->data);
@@ -501,6 +516,46 @@ termhash_find(const struct termhash *h, const char *tok)
 		i = (i + 1) & (h->cap - 1);
 	}
 	return -1;
+}
+
+/* Adds str (borrowed: it must outlive the set) to set. */
+static void
+strset_add(struct strset *set, const char *str)
+{
+	const char	**old = set->v;
+	size_t		  oldcap = set->cap, i;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 256;
+		set->v = xcalloc(set->cap, sizeof(*set->v));
+		set->n = 0;
+		for (size_t k = 0; k < oldcap; k++)
+			if (old[k] != NULL)
+				strset_add(set, old[k]);
+		free(old);
+	}
+	i = hash(str) & (set->cap - 1);
+	while (set->v[i] != NULL) {
+		if (strcmp(set->v[i], str) == 0)
+			return;
+		i = (i + 1) & (set->cap - 1);
+	}
+	set->v[i] = str;
+	set->n++;
+}
+
+static int
+strset_has(const struct strset *set, const char *str)
+{
+	size_t	i;
+
+	if (set->cap == 0)
+		return 0;
+	for (i = hash(str) & (set->cap - 1); set->v[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->v[i], str) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -643,6 +698,8 @@ load_synonyms(struct search *s, const char *tok)
 	if (pl->synloaded)
 		return;
 	pl->synloaded = 1;
+	if (!strset_has(&s->synfirst, tok))
+		return;
 	catalog_synonyms(s->cat, tok, add_synonym, s);
 	for (size_t g = 0; g < s->ngroups; g++)
 		if (s->grploaded[g] == 1)
