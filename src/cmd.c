@@ -60,17 +60,16 @@ nopts(const struct opt *o)
 static void
 print_opts(const struct opt *opts, FILE *fp)
 {
-	char	 buf[64];
+	char	 buf[64], shortopt[8];
 
 	for (size_t i = 0; i < nopts(opts); i++) {
-		snprintf(buf, sizeof(buf), "%s%c%s--%s%s%s",
-		    opts[i].shortname ? "-" : "",
-		    opts[i].shortname ? opts[i].shortname : ' ',
-		    opts[i].shortname ? ", " : " ", opts[i].longname,
+		snprintf(shortopt, sizeof(shortopt), "-%c, ",
+		    opts[i].shortname);
+		snprintf(buf, sizeof(buf), "%s--%s%s%s",
+		    opts[i].shortname ? shortopt : "    ", opts[i].longname,
 		    opts[i].argname ? " " : "",
 		    opts[i].argname ? opts[i].argname : "");
-		fprintf(fp, "  %-24s %s\n", buf[0] == ' ' ? buf + 1 : buf,
-		    opts[i].help);
+		fprintf(fp, "  %-24s %s\n", buf, opts[i].help);
 	}
 }
 
