@@ -1,13 +1,14 @@
 /*
  * search.c: a task in words -> ranked services (R14). The question is
- * tokenized by tokenize.c; a misspelt service name is corrected; synonym groups from the catalog widen it; use-case
- * keywords name the use cases it is about. The FTS5 index says which rows
- * hold each token (cached, so a batch asks once per distinct token), and
- * every row is scored here with BM25 weights. A service's score is a sum
- * of named parts: name or alias, tasks, summary, description (each
- * weighted), the share of the question it leaves unmatched, the use
- * cases the question names, and its lifecycle. Ties break on catalog
- * order, so output is stable.
+ * tokenized by tokenize.c; a misspelt service name is corrected; synonym
+ * groups from the catalog widen it; use-case keywords name the use cases
+ * it is about. The FTS5 index says which rows hold each token (cached,
+ * so a batch asks once per distinct token), and every row is scored here
+ * with BM25 weights. A service's score is a sum of named parts: name or
+ * alias, tasks, summary, description (each weighted), the share of the
+ * question it leaves unmatched, the use cases the question names, its
+ * lifecycle, and whether it is a part adding nothing to its whole. Ties
+ * break on catalog order, so output is stable.
  */
 #include <ctype.h>
 #include <math.h>
@@ -31,7 +32,7 @@ static const double W_DESC = 0.5;
 static const double W_USECASE = 6.0;
 static const double W_EXPANSION = 0.6;	/* a synonym's tokens */
 static const double W_TYPO = 0.85;	/* a corrected word */
-static const double W_COVER = 1.0;	/* penalty for question left unmatched */
+static const double W_COVER = 1.0;	/* share of the question left out */
 static const double W_MORETASK = 0.25;	/* further matching tasks */
 static const double W_EXACT = 2.0;	/* the question is a service's name */
 static const double W_NAMECTX = 0.4;	/* a name in a longer question */
