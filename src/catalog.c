@@ -706,14 +706,13 @@ catalog_has(struct catalog *cat, const char *kind, const char *v)
 	return rc == 1;
 }
 
-/* Adds every id of kind ("layer", "usecase", "service", "term") to sv. */
+/* Adds every value of kind ("layer", "usecase", "name", "term") to sv. */
 int
 catalog_values(struct catalog *cat, const char *kind, struct strv *sv)
 {
 	static const char *const sqls[][2] = {
 		{ "layer", "SELECT id FROM layers ORDER BY ord" },
 		{ "usecase", "SELECT id FROM usecases ORDER BY ord" },
-		{ "service", "SELECT id FROM services ORDER BY id" },
 		{ "name", "SELECT id FROM services UNION ALL SELECT name FROM "
 		    "services UNION ALL SELECT alias FROM aliases" },
 		{ "term", "SELECT name FROM glossary_names" },

@@ -70,7 +70,6 @@ ask_batch(struct ctx *ctx, struct search *s, struct query *q)
 	size_t		 cap = 0, lineno = 0, nc = ncols(q);
 	ssize_t		 len;
 	int		 any = 0, first = 1, n;
-	char		 num[32];
 
 	cols[0] = (struct column){ "line", CELL_NUM, 0 };
 	memcpy(cols + 1, search_columns, nc * sizeof(*cols));
@@ -95,7 +94,6 @@ ask_batch(struct ctx *ctx, struct search *s, struct query *q)
 			for (size_t r = 0; r < res.nrows; r++) {
 				struct cell *row = result_row(&lined);
 
-				snprintf(num, sizeof(num), "%zu", lineno);
 				cell_setn(&row[0], (double)lineno);
 				memcpy(row + 1, &res.cells[r * nc],
 				    nc * sizeof(*row));

@@ -20,8 +20,7 @@
 #define MAXPHRASE 64		/* tokens searched per question */
 #define MAXORIG 32		/* tokens kept from the question itself */
 #define MAXSEQ 8		/* tokens in one keyword or synonym term */
-#define ROWBITS 12
-#define ROWSLOTS (1 << ROWBITS)	/* hash slots for the rows of one question */
+#define ROWSLOTS 4096		/* hash slots for the rows of one question */
 #define MAXROWS 2048		/* rows one question may touch */
 
 /* How much each kind of matched text counts. */
@@ -742,6 +741,14 @@ add_phrase(struct phrase *ph, size_t *nph, const char *tok, double w,
 	(*nph)++;
 }
 
+/* Fibonacci hashing: the high bits of the product mix every bit. */
+static size_t
+rowhash(long long rowid, size_t cap)
+{
+	return (size_t)(((uint64_t)rowid * 0x9e3779b97f4a7c15u) >> 32) &
+	    (cap - 1);
+}
+
 /*
  * The accumulator of row rowid for this question (created if new), or
  * NULL once MAXROWS rows are taken (the rest are ignored).
@@ -749,9 +756,7 @@ add_phrase(struct phrase *ph, size_t *nph, const char *tok, double w,
 static struct rowacc *
 row_acc(struct search *s, long long rowid)
 {
-	/* Fibonacci hashing: the high bits of the product mix every bit */
-	size_t		 i = (size_t)(((uint64_t)rowid *
-			    0x9e3779b97f4a7c15u) >> (64 - ROWBITS));
+	size_t		 i = rowhash(rowid, ROWSLOTS);
 	struct rowacc	*r;
 
 	while (s->slot[i] != 0) {
@@ -888,13 +893,6 @@ passes(const struct search *s, const struct query *q, int i)
 	return 1;
 }
 
-static size_t
-rowhash(long long rowid, size_t cap)
-{
-	return (size_t)(((uint64_t)rowid * 0x9e3779b97f4a7c15u) >> 32) &
-	    (cap - 1);
-}
-
 /*
  * The text of index row rowid, from the cache or the catalog; borrowed
  * until search_free(). NULL if the catalog has no such row.
@@ -936,10 +934,10 @@ doc_text(struct search *s, long long rowid)
 /* Appends one result row for ranked entry r. */
 static void
 emit(struct search *s, const struct query *q, const struct ranked *r,
-    const struct acc *a, size_t rank, const char *terms, struct result *res)
+    const struct acc *a, size_t rank, int ko, const char *terms,
+    struct result *res)
 {
 	long long	 row_id = 0;
-	int		 ko = tokenizer_is_hangul(q->text, strlen(q->text));
 	static const char *const parts[] = { "name", "task", "summary",
 	    "description", "usecase", "coverage", "lifecycle", "part" };
 	static const double *const kw[] = { &W_NAME, &W_TASK, &W_SUMMARY,
@@ -1119,6 +1117,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 	struct acc	*acc;
 	struct ranked	*rk;
 	int		*shown;
+	int		 ko = tokenizer_is_hangul(q->text, strlen(q->text));
 
 	memset(ucs, 0, sizeof(ucs));
 	nph = understand(s, q->text, ph, ucs);
@@ -1207,7 +1206,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 		    shown[rk[i].svc])
 			continue;
 		if (passes(s, q, rk[i].svc)) {
-			emit(s, q, &rk[i], &acc[rk[i].svc], ++out, terms.buf,
+			emit(s, q, &rk[i], &acc[rk[i].svc], ++out, ko, terms.buf,
 			    res);
 			shown[rk[i].svc] = 1;
 		}
@@ -1221,7 +1220,8 @@ search_run(struct search *s, const struct query *q, struct result *res)
 					r = rk[k];
 			r.svc = succ;
 			r.via = rk[i].svc;
-			emit(s, q, &r, &acc[succ], ++out, terms.buf, res);
+			emit(s, q, &r, &acc[succ], ++out, ko, terms.buf,
+			    res);
 			shown[succ] = 1;
 		}
 	}
