@@ -26,7 +26,7 @@ CATALOG	:= $(sort $(wildcard catalog/*.json))
 DEB_PKGS = gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev \
 	   libreadline-dev libstemmer-dev libcmocka-dev jq
 
-.PHONY: all deps run check test unit clean bench
+.PHONY: all deps run check test unit clean bench golden
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/awsai
@@ -112,6 +112,10 @@ $(BUILD)/bench-bare: bench/bare.c $(UNIT_OBJS:$(BUILD)/embed0.o=$(BUILD)/embed.o
 
 bench: all $(BUILD)/bench-bare
 	@bash bench/ask.sh $(BUILD)
+
+# Rewrites tests/golden/*.out from the current build; review the diff.
+golden: all
+	@sh tests/golden.sh $(BUILD)/awsai --update
 
 clean:
 	rm -rf build
