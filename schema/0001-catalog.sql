@@ -7,15 +7,33 @@ CREATE TABLE meta (
 	value	TEXT NOT NULL
 );
 
+-- The layers are catalog data (catalog/00-model.json); the loader checks
+-- every reference to them with a FILE:LINE:COL message.
 CREATE TABLE layers (
-	id		TEXT PRIMARY KEY
-			CHECK (id IN ('service', 'platform', 'infrastructure')),
+	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),
 	ord		INTEGER NOT NULL UNIQUE,
 	name		TEXT NOT NULL,
 	name_ko		TEXT NOT NULL,
 	summary		TEXT NOT NULL,
 	summary_ko	TEXT NOT NULL
 );
+
+-- The lifecycle statuses: the one definition of them. The loader, the
+-- filters, the messages and the ranking all read this table.
+CREATE TABLE statuses (
+	id		TEXT PRIMARY KEY,
+	ord		INTEGER NOT NULL UNIQUE,
+	new_customers	INTEGER NOT NULL CHECK (new_customers IN (0, 1)),
+	supported	INTEGER NOT NULL CHECK (supported IN (0, 1)),
+	name		TEXT NOT NULL,
+	summary		TEXT NOT NULL
+);
+INSERT INTO statuses VALUES
+	('ga', 1, 1, 1, 'generally available', 'open to every customer'),
+	('preview', 2, 1, 1, 'preview', 'open to try, not yet generally available'),
+	('closed', 3, 0, 1, 'closed to new customers',
+	    'existing customers keep using it; new customers cannot sign up'),
+	('retired', 4, 0, 0, 'retired', 'end of support: no longer available');
 
 CREATE TABLE usecases (
 	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),
@@ -35,14 +53,15 @@ CREATE TABLE usecase_keywords (
 CREATE TABLE services (
 	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),
 	ord		INTEGER NOT NULL UNIQUE,
-	name		TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	name		TEXT NOT NULL UNIQUE COLLATE NOCASE
+			CHECK (length(name) BETWEEN 1 AND 200 AND
+			name NOT GLOB '*[' || char(1) || '-' || char(31) || ']*'),
 	layer		TEXT NOT NULL REFERENCES layers(id),
 	layer_note	TEXT,
 	summary		TEXT NOT NULL,
 	summary_ko	TEXT NOT NULL,
 	description	TEXT NOT NULL,
-	status		TEXT NOT NULL
-			CHECK (status IN ('ga', 'preview', 'closed', 'retired')),
+	status		TEXT NOT NULL REFERENCES statuses(id),
 	status_date	TEXT CHECK (status_date IS NULL OR status_date GLOB
 			'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
 	status_note	TEXT,
@@ -51,8 +70,7 @@ CREATE TABLE services (
 	cli		TEXT,
 	docs		TEXT NOT NULL CHECK (docs LIKE 'https://%'),
 	as_of		TEXT NOT NULL,
-	record		TEXT NOT NULL,		-- the source record, as JSON
-	CHECK (status IN ('ga', 'preview') OR status_date IS NOT NULL)
+	record		TEXT NOT NULL		-- the source record, as JSON
 );
 
 CREATE TABLE service_usecases (
@@ -70,7 +88,8 @@ CREATE TABLE tasks (
 );
 
 CREATE TABLE aliases (
-	alias		TEXT PRIMARY KEY COLLATE NOCASE,
+	alias		TEXT PRIMARY KEY COLLATE NOCASE NOT NULL
+			CHECK (length(alias) BETWEEN 1 AND 200),
 	service_id	TEXT NOT NULL REFERENCES services(id)
 );
 

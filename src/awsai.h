@@ -77,6 +77,20 @@ void	 strv_push(struct strv *, const char *);
 void	 strv_push_owned(struct strv *, char *);
 void	 strv_release(struct strv *);
 
+/* ------------------------------------------------------------------ hash.c */
+/* String keys (borrowed) to long values; zero-initialise to start. */
+struct strmap {
+	const char	**keys;		/* NULL for an empty slot */
+	long		 *vals;
+	size_t		  n;
+	size_t		  cap;		/* a power of 2, or 0 */
+};
+size_t	 hash_str(const char *);
+size_t	 hash_u64(uint64_t);
+long	*strmap_get(const struct strmap *, const char *);
+long	 strmap_put(struct strmap *, const char *, long);
+void	 strmap_release(struct strmap *);
+
 /* ------------------------------------------------------------------ diag.c */
 int	 diag_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 int	 diag_errorv(const char *, va_list);
@@ -97,6 +111,9 @@ size_t	 util_display_width(const char *, size_t);
 int	 util_utf8_next(const char *, size_t, size_t *, uint32_t *);
 void	 util_suggest(const char *, const char *const *, size_t,
 	    const char **, size_t);
+void	 util_suggestions(struct strbuf *, const char *const *, size_t);
+void	 util_did_you_mean(struct strbuf *, const char *,
+	    const char *const *, size_t, size_t);
 
 /* -------------------------------------------------------------- tokenize.c */
 /*
@@ -116,9 +133,53 @@ int	 tokenizer_run(struct tokenizer *, const char *, size_t, token_fn,
 	    void *);
 int	 tokenizer_is_hangul(const char *, size_t);
 
-/* --------------------------------------------------------------- catalog.c */
+/* ------------------------------------------------------------------ load.c */
+/*
+ * The loader's output: every record of every file, validated. The
+ * struct is filled by load_paths() and handed to catalog.c to insert.
+ */
+struct load;
+
+/* A lifecycle status, as schema/ defines it (the one list of them). */
+struct status_def {
+	char	*id;
+	int	 new_customers;	/* a new customer can sign up */
+	int	 supported;	/* existing customers can still use it */
+};
+struct statuses {
+	struct status_def *v;
+	size_t		   n;
+};
+
+/* One row for a table: column names and values (NULL for SQL NULL). */
+struct row {
+	const char		*table;
+	const char *const	*cols;
+	const char *const	*vals;
+	size_t			 n;
+};
+typedef int (*row_fn)(void *, const struct row *);
+
+/* The catalog's limits, checked by the loader (docs/CATALOG.md). */
+#define LOAD_MAX_FILE		(64u << 20)	/* bytes in one JSON file */
+#define LOAD_MAX_SERVICES	65535
+#define LOAD_MAX_USECASES	64
+#define LOAD_MAX_LIST		500		/* elements of one array */
+#define LOAD_MAX_TEXT		8000		/* bytes of one string */
+#define LOAD_MAX_TEXT_S		"8000"
+#define LOAD_MAX_NAME		200		/* bytes of a name or id */
+#define LOAD_MAX_NAME_S		"200"
+
+struct load *load_paths(const char *const *, size_t, const struct statuses *);
+void	 load_free(struct load *);
+int	 load_failed(const struct load *);
+int	 load_insert(struct load *, void *, row_fn);
+int	 load_read_file(const char *, size_t, char **, size_t *);
+
+/* ------------------------------------------------------------ catalog*.c */
 struct result;
 struct query;
+struct filter;
 /*
  * An index row's rowid encodes the service (its catalog order), the kind
  * of text, its length in tokens, whether it is Korean and a sequence
@@ -126,48 +187,59 @@ struct query;
  */
 enum doc_kind { DOC_NAME, DOC_ALIAS, DOC_TASK, DOC_SUMMARY, DOC_DESC };
 #define DOC_ROWID(svc, kind, len, ko, seq) \
-	(((((long long)(svc) * 8 + (kind)) << 18) | \
-	((long long)(len) << 10) | ((long long)(ko) << 9) | (long long)(seq)))
-#define DOC_SVC(r)	((int)((r) >> 21))
-#define DOC_KIND(r)	((int)(((r) >> 18) & 7))
-#define DOC_LEN(r)	((int)(((r) >> 10) & 255))
-#define DOC_KO(r)	((int)(((r) >> 9) & 1))
-#define DOC_MAXSEQ	512
+	(((((long long)(svc) * 8 + (kind)) << 19) | \
+	((long long)(len) << 11) | ((long long)(ko) << 10) | (long long)(seq)))
+#define DOC_SVC(r)	((long)((r) >> 22))
+#define DOC_KIND(r)	((int)(((r) >> 19) & 7))
+#define DOC_LEN(r)	((int)(((r) >> 11) & 255))
+#define DOC_KO(r)	((int)(((r) >> 10) & 1))
+#define DOC_MAXSEQ	1024
+
+/* The tables ask loads before its first question (catalog-search.c). */
+enum search_rows {
+	SR_USECASES,	/* id, by order */
+	SR_SERVICES,	/* id, layer, status, successor, part_of, name,
+			   new_customers, supported; by order */
+	SR_WEIGHTS,	/* service order, use-case order, weight */
+	SR_KEYWORDS,	/* use-case order, tokens */
+	SR_SYNSTATS,	/* synonym terms, groups */
+	SR_SYNFIRST,	/* a token some synonym term starts with */
+	SR_DOCSTATS,	/* index rows, their mean length in tokens */
+	SR_N,
+};
+
 struct catalog *catalog_open(const char *, int *);
 void	 catalog_free(struct catalog *);
 int	 catalog_build(const char *const *, size_t, const char *);
 int	 catalog_check(const char *const *, size_t);
 const char *catalog_describe(struct catalog *);
+int	 catalog_statuses(struct catalog *, struct statuses *);
+void	 statuses_release(struct statuses *);
 int	 catalog_meta(struct catalog *, const char *, char **);
 int	 catalog_count(struct catalog *, const char *);
-int	 catalog_list(struct catalog *, const char *, const char *,
-	    const char *, struct result *);
-int	 catalog_layers(struct catalog *, struct result *);
-int	 catalog_usecases(struct catalog *, struct result *);
 int	 catalog_has(struct catalog *, const char *, const char *);
 int	 catalog_values(struct catalog *, const char *, struct strv *);
 char	*catalog_resolve(struct catalog *, const char *, struct strv *);
+int	 catalog_list(struct catalog *, const struct filter *,
+	    struct result *);
+int	 catalog_layers(struct catalog *, const struct filter *,
+	    struct result *);
+int	 catalog_usecases(struct catalog *, const struct filter *,
+	    struct result *);
+int	 catalog_glossary(struct catalog *, const struct filter *,
+	    struct result *);
+int	 catalog_groups(struct catalog *, const struct filter *,
+	    struct result *);
+const struct column *catalog_card_columns(size_t *);
 int	 catalog_card(struct catalog *, const char *, struct result *);
 char	*catalog_record(struct catalog *, const char *);
-int	 catalog_glossary(struct catalog *, const char *, struct result *);
-int	 catalog_groups(struct catalog *, const char *, struct result *);
+int	 catalog_search_rows(struct catalog *, enum search_rows,
+	    int (*)(void *, const char *const *, size_t), void *);
 int	 catalog_synonyms(struct catalog *, const char *,
 	    int (*)(void *, int, const char *), void *);
 int	 catalog_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);
-
-/* ------------------------------------------------------------------ load.c */
-/*
- * The loader's output: every record of every file, validated. The
- * struct is filled by load_paths() and handed to catalog.c to insert.
- */
-struct load;
-struct load *load_paths(const char *const *, size_t);
-void	 load_free(struct load *);
-int	 load_failed(const struct load *);
-int	 load_insert(struct load *, void *,
-	    int (*)(void *, const char *, const char *const *, size_t));
 
 /* ---------------------------------------------------------------- result.c */
 enum cell_kind {
@@ -245,19 +317,26 @@ const struct strv *search_corrections(const struct search *);
 extern const struct column search_columns[];
 extern const size_t search_ncolumns;
 
-/* ------------------------------------------------------------------- cmd.c */
+/* ---------------------------------------------------- cmd.c, args.c, usage.c */
+/* What an option's value or a command's operands are: for checks,
+ * completion and help. */
 enum val_kind {
-	VAL_NONE,	/* a flag */
+	VAL_NONE,	/* a flag: no value */
 	VAL_STRING,
-	VAL_INT,
+	VAL_INT,	/* a whole number from 1 to 1000 */
 	VAL_LAYER,
 	VAL_USECASE,
 	VAL_STATUS,
 	VAL_FORMAT,
 	VAL_COLOR,
 	VAL_PATH,
+	VAL_SERVICE,	/* a service id, name or alias */
+	VAL_TERM,	/* a glossary term */
+	VAL_COMMAND,	/* a command name */
+	VAL_TASK,	/* free text: a task in words */
 };
 
+/* One option of a command, or a global one (R1). */
 struct opt {
 	int		 shortname;	/* 0 for none */
 	const char	*longname;
@@ -265,10 +344,16 @@ struct opt {
 	const char	*argname;	/* NULL for flags */
 	const char	*help;
 };
+#define OPT_END { 0, NULL, VAL_NONE, NULL, NULL }
 
+/*
+ * A parsed command line. A command reads its options by its own enum of
+ * option indices (a->val[ASK_LIMIT]), so a wrong name does not compile.
+ */
+#define ARGS_MAX 16
 struct args {
-	const char	*val[16];	/* by option index; NULL if unset */
-	int		 set[16];	/* times given */
+	const char	*val[ARGS_MAX];	/* by option index; NULL if unset */
+	int		 set[ARGS_MAX];	/* times given */
 	char	       **argv;		/* operands */
 	int		 argc;
 };
@@ -276,37 +361,76 @@ struct args {
 struct ctx {
 	const char	*catalog_path;	/* --catalog or NULL (embedded) */
 	struct catalog	*catalog;	/* opened by the dispatcher */
-	struct outspec	 out;
-	enum fmt	 fmt;
+	struct outspec	 out;		/* resolved for the running command */
+	enum fmt	 fmt;		/* -o for this command line */
 	enum color_mode	 color;
 };
 
 struct cmd {
 	const char	 *name;
 	const char *const *aliases;	/* NULL-terminated, or NULL */
-	const char	 *synopsis;
-	const char	 *summary;
+	const char	 *operands;	/* synopsis after the options */
+	const char	 *summary;	/* one line, lower case */
 	int		  nargs[2];	/* min, max operands; -1 = no limit */
-	const struct opt *opts;		/* terminated by a zero entry */
+	enum val_kind	  operand;	/* what the operands are */
+	const struct opt *opts;		/* by index, ending in OPT_END */
 	int		  flags;
 #define CMD_CATALOG	0x1		/* open the catalog first */
 #define CMD_HIDDEN	0x2		/* not listed by help */
 	int		(*run)(struct ctx *, struct args *);
 };
 
-const struct cmd *cmd_find(const char *);
-int	 cmd_dispatch(struct ctx *, int, char **);
-int	 cmd_usage(const struct cmd *, FILE *);
-int	 cmd_output(struct ctx *, struct result *, int);
-void	 cmd_overview(FILE *);
-const char *args_get(const struct args *, const struct cmd *, const char *);
-int	 args_has(const struct args *, const struct cmd *, const char *);
-int	 cmd_check_value(struct ctx *, enum val_kind, const char *,
-	    const char *);
+/* The global options, by index into global_opts. */
+enum {
+	GOPT_FORMAT,
+	GOPT_COLOR,
+	GOPT_CATALOG,
+	GOPT_HELP,
+	GOPT_VERSION,
+	GOPT_N,
+};
 extern const struct opt global_opts[];
 
+/* What a listing command shows, for cmd_listing(). */
+struct filter {
+	const char	*layer;		/* each NULL for any */
+	const char	*usecase;
+	const char	*status;
+	const char	*term;
+	const char	*kind;
+};
+struct listing {
+	const struct column *cols;
+	size_t		 ncols;
+	int		 card;		/* one record a row: field: value */
+	int		(*fill)(struct catalog *, const struct filter *,
+			    struct result *);
+};
+
+const struct cmd *const *cmd_table(size_t *);
+const struct cmd *cmd_find(const char *);
+int	 cmd_dispatch(struct ctx *, int, char **);
+int	 cmd_output(struct ctx *, struct result *, int);
+int	 cmd_listing(struct ctx *, const struct listing *,
+	    const struct filter *);
+int	 cmd_check_value(struct ctx *, enum val_kind, const char *,
+	    const char *);
+char	*cmd_join(const struct args *);
+
+/* cmd-layers.c, cmd-stages.c: column sets two commands share. */
+extern const struct column count_columns[];
+extern const struct column group_columns[];
+
+size_t	 opt_count(const struct opt *);
+int	 args_parse(struct ctx *, const struct cmd *, int, char **,
+	    struct args *);
+
+void	 usage_synopsis(const struct cmd *, struct strbuf *);
+void	 usage_command(const struct cmd *, FILE *);
+void	 usage_overview(FILE *);
+
 #define CMD(n) extern const struct cmd cmd_##n;
-#include "cmd-list.h"
+#include "commands.h"
 #undef CMD
 
 #endif /* AWSAI_H */

@@ -7,15 +7,21 @@
 
 #include "awsai.h"
 
+enum { ASK_ACTIVE, ASK_EXPLAIN, ASK_LAYER, ASK_LIMIT, ASK_USECASE,
+    ASK_NOPTS };
+
 static const struct opt ask_opts[] = {
-	{ 0, "active", VAL_NONE, NULL,
+	[ASK_ACTIVE] = { 0, "active", VAL_NONE, NULL,
 	    "hide services closed to new customers or retired" },
-	{ 0, "explain", VAL_NONE, NULL, "show the score breakdown" },
-	{ 'l', "layer", VAL_LAYER, "LAYER", "only services of this layer" },
-	{ 'n', "limit", VAL_INT, "N", "show the top N results (default 5)" },
-	{ 'u', "usecase", VAL_USECASE, "USECASE",
+	[ASK_EXPLAIN] = { 0, "explain", VAL_NONE, NULL,
+	    "show the score breakdown" },
+	[ASK_LAYER] = { 'l', "layer", VAL_LAYER, "LAYER",
+	    "only services of this layer" },
+	[ASK_LIMIT] = { 'n', "limit", VAL_INT, "N",
+	    "show the top N results (default 5)" },
+	[ASK_USECASE] = { 'u', "usecase", VAL_USECASE, "USECASE",
 	    "only services for this use case" },
-	{ 0, NULL, 0, NULL, NULL },
+	[ASK_NOPTS] = OPT_END,
 };
 
 /* The columns: without --explain, the last is left out. */
@@ -28,17 +34,17 @@ ncols(const struct query *q)
 static void
 query_init(struct query *q, const struct args *a)
 {
-	const char	*n = args_get(a, &cmd_ask, "limit");
+	const char	*n = a->val[ASK_LIMIT];
 	long		 v = 5;
 
 	memset(q, 0, sizeof(*q));
 	if (n != NULL)
 		util_parse_int(n, 1, 1000, &v);
 	q->limit = (size_t)v;
-	q->layer = args_get(a, &cmd_ask, "layer");
-	q->usecase = args_get(a, &cmd_ask, "usecase");
-	q->active = args_has(a, &cmd_ask, "active");
-	q->explain = args_has(a, &cmd_ask, "explain");
+	q->layer = a->val[ASK_LAYER];
+	q->usecase = a->val[ASK_USECASE];
+	q->active = a->set[ASK_ACTIVE];
+	q->explain = a->set[ASK_EXPLAIN];
 }
 
 static int
@@ -117,32 +123,31 @@ ask_run(struct ctx *ctx, struct args *a)
 {
 	struct query	 q;
 	struct search	*s;
-	struct strbuf	 text = { 0 };
+	char		*text;
 	int		 status;
 
 	query_init(&q, a);
-	s = search_new(ctx->catalog);
+	if ((s = search_new(ctx->catalog)) == NULL)
+		return EXIT_DATA;
 	if (a->argc == 1 && strcmp(a->argv[0], "-") == 0)
 		status = ask_batch(ctx, s, &q);
 	else {
-		for (int i = 0; i < a->argc; i++)
-			sb_addf(&text, "%s%s", i ? " " : "", a->argv[i]);
-		q.text = text.buf;
+		q.text = text = cmd_join(a);
 		status = ask_one(ctx, s, &q);
+		free(text);
 	}
 	search_free(s);
-	sb_release(&text);
 	return status;
 }
 
 const struct cmd cmd_ask = {
 	.name = "ask",
 	.aliases = (const char *const[]){ "which", "find", NULL },
-	.synopsis = "[--active] [--explain] [-l LAYER] [-n N] [-u USECASE] "
-	    "TASK...|-",
+	.operands = "TASK...|-",
 	.summary = "rank services for a task described in words (- reads "
 	    "one task a line)",
 	.nargs = { 1, -1 },
+	.operand = VAL_TASK,
 	.opts = ask_opts,
 	.flags = CMD_CATALOG,
 	.run = ask_run,

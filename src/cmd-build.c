@@ -15,9 +15,10 @@ build_run(struct ctx *ctx, struct args *a)
 const struct cmd cmd_build = {
 	.name = "build",
 	.aliases = NULL,
-	.synopsis = "OUT.db PATH...",
+	.operands = "OUT.db PATH...",
 	.summary = "compile catalog JSON into a catalog database",
 	.nargs = { 2, -1 },
+	.operand = VAL_PATH,
 	.opts = NULL,
 	.flags = CMD_HIDDEN,
 	.run = build_run,

@@ -24,10 +24,11 @@ check_run(struct ctx *ctx, struct args *a)
 const struct cmd cmd_check = {
 	.name = "check",
 	.aliases = (const char *const[]){ "lint", NULL },
-	.synopsis = "[PATH...]",
+	.operands = "[PATH...]",
 	.summary = "validate catalog JSON files or directories (default: "
 	    "catalog)",
 	.nargs = { 0, -1 },
+	.operand = VAL_PATH,
 	.opts = NULL,
 	.flags = 0,
 	.run = check_run,

@@ -14,19 +14,18 @@ static const struct column concept_columns[] = {
 static int
 concepts_run(struct ctx *ctx, struct args *a)
 {
-	struct result	 res;
+	static const struct listing l = { concept_columns,
+	    sizeof(concept_columns) / sizeof(concept_columns[0]), 0,
+	    catalog_glossary };
 
 	(void)a;
-	result_init(&res, concept_columns,
-	    sizeof(concept_columns) / sizeof(concept_columns[0]));
-	return cmd_output(ctx, &res, catalog_glossary(ctx->catalog, NULL,
-	    &res));
+	return cmd_listing(ctx, &l, NULL);
 }
 
 const struct cmd cmd_concepts = {
 	.name = "concepts",
 	.aliases = (const char *const[]){ "glossary", NULL },
-	.synopsis = "",
+	.operands = "",
 	.summary = "list the glossary of AI/ML concepts",
 	.nargs = { 0, 0 },
 	.opts = NULL,

@@ -1,5 +1,5 @@
 /* cmd-define.c: "awsai define TERM": a glossary entry, English and Korean. */
-#include <string.h>
+#include <stdlib.h>
 
 #include "awsai.h"
 
@@ -13,45 +13,45 @@ static const struct column term_columns[] = {
 	{ "see", CELL_LIST, 0 },
 };
 
+/* Reports that term names no glossary entry, with the nearest terms. */
+static void
+not_found(struct ctx *ctx, const char *term)
+{
+	struct strv	 names = { 0 };
+	struct strbuf	 sb = { 0 };
+
+	catalog_values(ctx->catalog, "term", &names);
+	util_did_you_mean(&sb, term, (const char *const *)names.v, names.n, 2);
+	diag_error("no glossary entry for \"%s\"%s", term, sb.len ? sb.buf :
+	    " (see \"awsai concepts\")");
+	sb_release(&sb);
+	strv_release(&names);
+}
+
 static int
 define_run(struct ctx *ctx, struct args *a)
 {
-	struct result	 res;
-	struct strbuf	 term = { 0 };
-	struct strv	 names = { 0 };
-	const char	*best[3];
-	int		 n;
+	static const struct listing l = { term_columns,
+	    sizeof(term_columns) / sizeof(term_columns[0]), 1,
+	    catalog_glossary };
+	struct filter	 f = { 0 };
+	char		*term = cmd_join(a);
+	int		 status;
 
-	for (int i = 0; i < a->argc; i++)
-		sb_addf(&term, "%s%s", i ? " " : "", a->argv[i]);
-	result_init(&res, term_columns,
-	    sizeof(term_columns) / sizeof(term_columns[0]));
-	res.card = 1;
-	n = catalog_glossary(ctx->catalog, term.buf, &res);
-	if (n == 0) {
-		catalog_values(ctx->catalog, "term", &names);
-		util_suggest(term.buf, (const char *const *)names.v, names.n,
-		    best, 3);
-		if (best[0] != NULL)
-			diag_error("no glossary entry for \"%s\" (did you mean "
-			    "\"%s\"%s%s%s?)", term.buf, best[0],
-			    best[1] ? " or \"" : "", best[1] ? best[1] : "",
-			    best[1] ? "\"" : "");
-		else
-			diag_error("no glossary entry for \"%s\" (see \"awsai "
-			    "concepts\")", term.buf);
-		strv_release(&names);
-	}
-	sb_release(&term);
-	return cmd_output(ctx, &res, n);
+	f.term = term;
+	if ((status = cmd_listing(ctx, &l, &f)) == EXIT_NOMATCH)
+		not_found(ctx, term);
+	free(term);
+	return status;
 }
 
 const struct cmd cmd_define = {
 	.name = "define",
 	.aliases = (const char *const[]){ "what", NULL },
-	.synopsis = "TERM...",
+	.operands = "TERM...",
 	.summary = "define an AI/ML concept (English or Korean term)",
 	.nargs = { 1, -1 },
+	.operand = VAL_TERM,
 	.opts = NULL,
 	.flags = CMD_CATALOG,
 	.run = define_run,

@@ -8,7 +8,7 @@ help_run(struct ctx *ctx, struct args *a)
 
 	(void)ctx;
 	if (a->argc == 0) {
-		cmd_overview(stdout);
+		usage_overview(stdout);
 		return EXIT_OK;
 	}
 	if ((c = cmd_find(a->argv[0])) == NULL) {
@@ -16,16 +16,17 @@ help_run(struct ctx *ctx, struct args *a)
 		    "help\")", a->argv[0]);
 		return EXIT_USAGE;
 	}
-	cmd_usage(c, stdout);
+	usage_command(c, stdout);
 	return EXIT_OK;
 }
 
 const struct cmd cmd_help = {
 	.name = "help",
 	.aliases = NULL,
-	.synopsis = "[COMMAND]",
+	.operands = "[COMMAND]",
 	.summary = "show the commands, or one command's options",
 	.nargs = { 0, 1 },
+	.operand = VAL_COMMAND,
 	.opts = NULL,
 	.flags = 0,
 	.run = help_run,

@@ -1,14 +1,16 @@
 /* cmd-list.c: "awsai list": services, filtered by layer, use case, status. */
 #include "awsai.h"
 
+enum { LIST_LAYER, LIST_STATUS, LIST_USECASE, LIST_NOPTS };
+
 static const struct opt list_opts[] = {
-	{ 'l', "layer", VAL_LAYER, "LAYER",
+	[LIST_LAYER] = { 'l', "layer", VAL_LAYER, "LAYER",
 	    "only this layer: service, platform, infrastructure" },
-	{ 'u', "usecase", VAL_USECASE, "USECASE",
-	    "only services for this use case (see \"awsai usecases\")" },
-	{ 's', "status", VAL_STATUS, "STATUS",
+	[LIST_STATUS] = { 's', "status", VAL_STATUS, "STATUS",
 	    "only this status: ga, preview, closed, retired, active" },
-	{ 0, NULL, 0, NULL, NULL },
+	[LIST_USECASE] = { 'u', "usecase", VAL_USECASE, "USECASE",
+	    "only services for this use case (see \"awsai usecases\")" },
+	[LIST_NOPTS] = OPT_END,
 };
 
 static const struct column list_columns[] = {
@@ -21,22 +23,26 @@ static const struct column list_columns[] = {
 	{ "summary", CELL_STR, COL_SHRINK },
 };
 
+static const struct listing list_listing = {
+	list_columns, sizeof(list_columns) / sizeof(list_columns[0]), 0,
+	catalog_list,
+};
+
 static int
 list_run(struct ctx *ctx, struct args *a)
 {
-	struct result	 res;
+	struct filter	f = { 0 };
 
-	result_init(&res, list_columns,
-	    sizeof(list_columns) / sizeof(list_columns[0]));
-	return cmd_output(ctx, &res, catalog_list(ctx->catalog,
-	    args_get(a, &cmd_list, "layer"), args_get(a, &cmd_list, "usecase"),
-	    args_get(a, &cmd_list, "status"), &res));
+	f.layer = a->val[LIST_LAYER];
+	f.usecase = a->val[LIST_USECASE];
+	f.status = a->val[LIST_STATUS];
+	return cmd_listing(ctx, &list_listing, &f);
 }
 
 const struct cmd cmd_list = {
 	.name = "list",
 	.aliases = (const char *const[]){ "ls", NULL },
-	.synopsis = "[--layer LAYER] [--usecase USECASE] [--status STATUS]",
+	.operands = "",
 	.summary = "list services, by layer, use case or status",
 	.nargs = { 0, 0 },
 	.opts = list_opts,

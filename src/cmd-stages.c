@@ -1,10 +1,8 @@
-/*
- * cmd-stages.c: "awsai stages" and "awsai roles": the ML lifecycle stages
- * and the ML roles, each with the services that serve it.
- */
+/* cmd-stages.c: "awsai stages": the ML lifecycle stages and their services. */
 #include "awsai.h"
 
-static const struct column group_columns[] = {
+/* The columns of stages and roles: the same shape. */
+const struct column group_columns[] = {
 	{ "id", CELL_STR, 0 },
 	{ "name", CELL_STR, 0 },
 	{ "name_ko", CELL_STR, 0 },
@@ -13,47 +11,24 @@ static const struct column group_columns[] = {
 };
 
 static int
-groups_run(struct ctx *ctx, const char *kind)
-{
-	struct result	 res;
-
-	result_init(&res, group_columns,
-	    sizeof(group_columns) / sizeof(group_columns[0]));
-	return cmd_output(ctx, &res, catalog_groups(ctx->catalog, kind, &res));
-}
-
-static int
 stages_run(struct ctx *ctx, struct args *a)
 {
-	(void)a;
-	return groups_run(ctx, "stage");
-}
+	static const struct listing l = { group_columns, 5, 0,
+	    catalog_groups };
+	struct filter	f = { 0 };
 
-static int
-roles_run(struct ctx *ctx, struct args *a)
-{
 	(void)a;
-	return groups_run(ctx, "role");
+	f.kind = "stage";
+	return cmd_listing(ctx, &l, &f);
 }
 
 const struct cmd cmd_stages = {
 	.name = "stages",
 	.aliases = (const char *const[]){ "lifecycle", NULL },
-	.synopsis = "",
+	.operands = "",
 	.summary = "list the ML lifecycle stages and their services",
 	.nargs = { 0, 0 },
 	.opts = NULL,
 	.flags = CMD_CATALOG,
 	.run = stages_run,
-};
-
-const struct cmd cmd_roles = {
-	.name = "roles",
-	.aliases = NULL,
-	.synopsis = "",
-	.summary = "list the ML roles and the services each uses",
-	.nargs = { 0, 0 },
-	.opts = NULL,
-	.flags = CMD_CATALOG,
-	.run = roles_run,
 };

@@ -24,7 +24,7 @@ version_run(struct ctx *ctx, struct args *a)
 const struct cmd cmd_version = {
 	.name = "version",
 	.aliases = NULL,
-	.synopsis = "",
+	.operands = "",
 	.summary = "show the version and the catalog's date and size",
 	.nargs = { 0, 0 },
 	.opts = NULL,

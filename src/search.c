@@ -11,6 +11,7 @@
  * break on catalog order, so output is stable.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,8 @@ struct svc {
 	int	 successor;	/* index, or -1 */
 	int	 part_of;	/* index, or -1 */
 	double	*ucw;		/* weight per use case */
+	int	 active;	/* open to new customers */
+	int	 supported;	/* not retired */
 };
 
 /* The rows that hold one token, as the index said. */
@@ -104,7 +107,9 @@ struct rowacc {
 struct search {
 	struct catalog	*cat;
 	struct tokenizer *tk;
-	char		*data;		/* the catalog's search data, cut up */
+	struct strv	 kwbuf;		/* the text kw points into */
+	struct strv	 firstbuf;	/* the text synfirst points into */
+	int		 bad;		/* the search data is malformed */
 	struct svc	*svc;
 	size_t		 nsvc, capsvc;
 	char		**uc;		/* use case ids */
@@ -261,127 +266,218 @@ uc_index(const struct search *s, const char *id)
 	return -1;
 }
 
-/* The next space-separated word of *p, cut off in place; NULL at end. */
-static char *
-word(char **p)
+/* Reports a malformed table of the catalog's search data; returns -1. */
+static int
+bad_data(struct search *s, const char *what, const char *v)
 {
-	char	*w;
-
-	while (**p == ' ')
-		(*p)++;
-	if (**p == '\0')
-		return NULL;
-	w = *p;
-	while (**p != '\0' && **p != ' ')
-		(*p)++;
-	if (**p == ' ')
-		*(*p)++ = '\0';
-	return w;
+	s->bad = 1;
+	return diag_error("%s: malformed search data: %s \"%.40s\" (rebuild "
+	    "it with \"awsai build\")", catalog_describe(s->cat), what,
+	    v != NULL ? v : "NULL");
 }
 
-/*
- * Reads one line of the catalog's search data (catalog.c documents it).
- * Strings point into the line, which s->data keeps.
- */
-static void
-load_line(struct search *s, char *line)
+/* A number in [min, max] from a text value, or -1 after reporting. */
+static int
+number(struct search *s, const char *what, const char *v, long min, long max,
+    long *out)
 {
-	char		*p = line + 2, *a, *b;
-	struct svc	*v;
-	long		 ord;
-	int		 u;
+	if (v == NULL || util_parse_int(v, min, max, out) == -1)
+		return bad_data(s, what, v);
+	return 0;
+}
 
-	switch (line[0]) {
-	case 'U':
-		s->uc = grow(s->uc, &s->capuc, s->nuc + 1, sizeof(*s->uc));
-		s->uc[s->nuc++] = word(&p);
-		return;
-	case 'V':
-		a = word(&p);
-		if (a == NULL || atol(a) != (long)s->nsvc)
-			BUG("bad search data line \"%s\"", line);
-		s->svc = grow(s->svc, &s->capsvc, s->nsvc + 1, sizeof(*s->svc));
-		v = &s->svc[s->nsvc++];
-		v->id = word(&p);
-		v->layer = word(&p);
-		v->status = word(&p);
-		v->successor_id = word(&p);
-		v->part_of_id = word(&p);
-		while (*p == ' ')
-			p++;
-		v->name = p;
-		v->successor = -1;
-		v->ucw = xcalloc(s->nuc + 1, sizeof(double));
-		v->part_of = -1;
-		if (v->id == NULL || v->layer == NULL || v->status == NULL ||
-		    v->successor_id == NULL || v->part_of_id == NULL)
-			BUG("bad search data line \"%s\"", line);
-		if (strcmp(v->successor_id, "-") == 0)
-			v->successor_id = NULL;
-		if (strcmp(v->part_of_id, "-") == 0)
-			v->part_of_id = NULL;
-		return;
-	case 'W':
-		a = word(&p);
-		b = word(&p);
-		ord = a != NULL ? atol(a) : -1;
-		u = b != NULL ? atoi(b) : -1;
-		if (ord >= 0 && (size_t)ord < s->nsvc && u >= 0 &&
-		    (size_t)u < s->nuc)
-			s->svc[ord].ucw[u] = atol(p) / 1000.0;
-		return;
-	case 'K':
-		a = word(&p);
-		u = a != NULL ? atoi(a) : -1;
-		if (u < 0 || (size_t)u >= s->nuc || u >= 64)
-			return;
-		s->kw = grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
-		seq_parse(p, u, &s->kw[s->nkw]);
-		if (s->kw[s->nkw].n > 0)
-			s->nkw++;
-		return;
-	case 'Y':
-		a = word(&p);
-		s->capsyn = a != NULL ? (size_t)atol(a) : 0;
-		s->ngroups = (size_t)atol(p);
-		return;
-	case 'F':
-		while ((a = word(&p)) != NULL)
-			strset_add(&s->synfirst, a);
-		return;
-	case 'N':
-		a = word(&p);
-		s->nrows = a != NULL ? atol(a) : 0;
-		s->avglen = strtod(p, NULL);
-		if (s->avglen <= 0)
-			s->avglen = 1;
-		return;
-	default:
-		BUG("bad search data line \"%s\"", line);
+static int
+add_usecase(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+
+	(void)n;
+	if (v[0] == NULL || s->nuc >= 64)
+		return bad_data(s, "use case", v[0]);
+	s->uc = grow(s->uc, &s->capuc, s->nuc + 1, sizeof(*s->uc));
+	s->uc[s->nuc++] = xstrdup(v[0]);
+	return 0;
+}
+
+static int
+add_service(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	struct svc	*sv;
+
+	(void)n;
+	for (size_t i = 0; i < 6; i++)
+		if (v[i] == NULL && i != 3 && i != 4)
+			return bad_data(s, "service", v[0]);
+	if (s->nsvc >= LOAD_MAX_SERVICES)
+		return bad_data(s, "service count", v[0]);
+	s->svc = grow(s->svc, &s->capsvc, s->nsvc + 1, sizeof(*s->svc));
+	sv = &s->svc[s->nsvc++];
+	memset(sv, 0, sizeof(*sv));
+	sv->id = xstrdup(v[0]);
+	sv->layer = xstrdup(v[1]);
+	sv->status = xstrdup(v[2]);
+	sv->successor_id = v[3] != NULL ? xstrdup(v[3]) : NULL;
+	sv->part_of_id = v[4] != NULL ? xstrdup(v[4]) : NULL;
+	sv->name = xstrdup(v[5]);
+	sv->active = v[6] != NULL && strcmp(v[6], "1") == 0;
+	sv->supported = v[7] != NULL && strcmp(v[7], "1") == 0;
+	sv->successor = sv->part_of = -1;
+	return 0;
+}
+
+static int
+add_weight(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	long		 svc, uc;
+	char		*end;
+	double		 w;
+
+	(void)n;
+	if (number(s, "service order", v[0], 0, (long)s->nsvc - 1, &svc) ==
+	    -1 || number(s, "use-case order", v[1], 0, (long)s->nuc - 1,
+	    &uc) == -1)
+		return -1;
+	w = v[2] != NULL ? strtod(v[2], &end) : 0;
+	if (v[2] == NULL || *end != '\0' || !(w > 0 && w <= 1))
+		return bad_data(s, "weight", v[2]);
+	if (s->svc[svc].ucw == NULL)
+		s->svc[svc].ucw = xcalloc(s->nuc + 1, sizeof(double));
+	s->svc[svc].ucw[uc] = w;
+	return 0;
+}
+
+static int
+add_keyword(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	long		 uc;
+
+	(void)n;
+	if (number(s, "use-case order", v[0], 0, (long)s->nuc - 1, &uc) ==
+	    -1 || v[1] == NULL)
+		return -1;
+	strv_push(&s->kwbuf, v[1]);
+	s->kw = grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
+	seq_parse(s->kwbuf.v[s->kwbuf.n - 1], (int)uc, &s->kw[s->nkw]);
+	if (s->kw[s->nkw].n > 0)
+		s->nkw++;
+	return 0;
+}
+
+static int
+add_synstats(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	long		 terms, groups;
+
+	(void)n;
+	if (number(s, "synonym count", v[0], 0, 10000000, &terms) == -1 ||
+	    number(s, "synonym groups", v[1], 0, terms, &groups) == -1)
+		return -1;
+	s->capsyn = (size_t)terms;
+	s->ngroups = (size_t)groups;
+	return 0;
+}
+
+static int
+add_synfirst(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+
+	(void)n;
+	if (v[0] == NULL)
+		return bad_data(s, "synonym", v[0]);
+	strv_push(&s->firstbuf, v[0]);
+	return 0;
+}
+
+static int
+add_docstats(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	char		*end = NULL;
+
+	(void)n;
+	if (number(s, "index size", v[0], 0, LONG_MAX, &s->nrows) == -1)
+		return -1;
+	s->avglen = v[1] != NULL ? strtod(v[1], &end) : 0;
+	if (v[1] == NULL || *end != '\0' || !(s->avglen >= 0))
+		return bad_data(s, "mean row length", v[1]);
+	if (s->avglen <= 0)
+		s->avglen = 1;
+	return 0;
+}
+
+/* Links successors and parts to their services' indices. */
+static int
+link_services(struct search *s)
+{
+	struct strmap	 ids = { 0 };
+	long		*i;
+	int		 rc = 0;
+
+	for (size_t k = 0; k < s->nsvc; k++)
+		strmap_put(&ids, s->svc[k].id, (long)k);
+	for (size_t k = 0; k < s->nsvc && rc == 0; k++) {
+		struct svc *v = &s->svc[k];
+
+		if (v->ucw == NULL)
+			v->ucw = xcalloc(s->nuc + 1, sizeof(double));
+		if (v->successor_id != NULL) {
+			if ((i = strmap_get(&ids, v->successor_id)) == NULL)
+				rc = bad_data(s, "successor", v->successor_id);
+			else
+				v->successor = (int)*i;
+		}
+		if (v->part_of_id != NULL) {
+			if ((i = strmap_get(&ids, v->part_of_id)) == NULL)
+				rc = bad_data(s, "part of", v->part_of_id);
+			else
+				v->part_of = (int)*i;
+		}
 	}
+	strmap_release(&ids);
+	return rc;
+}
+
+/* Loads what every question needs; returns 0 or -1 after reporting. */
+static int
+load_data(struct search *s)
+{
+	static int (*const fns[SR_N])(void *, const char *const *, size_t) = {
+		[SR_USECASES] = add_usecase, [SR_SERVICES] = add_service,
+		[SR_WEIGHTS] = add_weight, [SR_KEYWORDS] = add_keyword,
+		[SR_SYNSTATS] = add_synstats, [SR_SYNFIRST] = add_synfirst,
+		[SR_DOCSTATS] = add_docstats,
+	};
+
+	for (int t = 0; t < SR_N; t++)
+		if (catalog_search_rows(s->cat, (enum search_rows)t, fns[t],
+		    s) == -1)
+			return -1;
+	for (size_t i = 0; i < s->firstbuf.n; i++)
+		strset_add(&s->synfirst, s->firstbuf.v[i]);
+	return link_services(s);
 }
 
 /*
  * Returns a search over cat (borrowed: it must outlive the search), with
- * what every question needs loaded. Free with search_free().
+ * what every question needs loaded, or NULL after reporting malformed
+ * search data (an exit status of EXIT_DATA). Free with search_free().
  */
 struct search *
 search_new(struct catalog *cat)
 {
 	struct search	*s;
-	char		*line, *nl;
 
 	s = xcalloc(1, sizeof(*s));
 	s->cat = cat;
 	s->tk = tokenizer_new();
-	if (catalog_meta(cat, "search_data", &s->data) != 1 || s->data == NULL)
-		BUG("the catalog has no search data");
-	for (line = s->data; *line != '\0'; line = nl) {
-		if ((nl = strchr(line, '\n')) != NULL)
-			*nl++ = '\0';
-		else
-			nl = line + strlen(line);
-		load_line(s, line);
+	if (load_data(s) == -1) {
+		search_free(s);
+		return NULL;
 	}
 	for (int len = 0; len < 256; len++)
 		s->sat[len] = (BM25_K1 + 1) / (1 + BM25_K1 *
@@ -391,22 +487,12 @@ search_new(struct catalog *cat)
 	s->syn = xmalloc((s->capsyn + 1) * sizeof(*s->syn));
 	s->grploaded = xcalloc(s->ngroups + 1, 1);
 	termhash_build(&s->synhash, s->syn, 0);
-	for (size_t i = 0; i < s->nsvc; i++) {
-		for (size_t j = 0; j < s->nsvc; j++) {
-			if (s->svc[i].successor_id != NULL &&
-			    strcmp(s->svc[j].id, s->svc[i].successor_id) == 0)
-				s->svc[i].successor = (int)j;
-			if (s->svc[i].part_of_id != NULL &&
-			    strcmp(s->svc[j].id, s->svc[i].part_of_id) == 0)
-				s->svc[i].part_of = (int)j;
-		}
-	}
 	s->capcache = 256;
 	s->cache = xcalloc(s->capcache, sizeof(*s->cache));
 	s->rows = xmalloc(MAXROWS * sizeof(*s->rows));	/* row_acc() clears */
-	s->acc = xcalloc(s->nsvc, sizeof(*s->acc));
-	s->rk = xcalloc(s->nsvc, sizeof(*s->rk));
-	s->shown = xcalloc(s->nsvc, sizeof(*s->shown));
+	s->acc = xcalloc(s->nsvc + 1, sizeof(*s->acc));
+	s->rk = xcalloc(s->nsvc + 1, sizeof(*s->rk));
+	s->shown = xcalloc(s->nsvc + 1, sizeof(*s->shown));
 	s->slot = xcalloc(ROWSLOTS, sizeof(*s->slot));
 	return s;
 }
@@ -416,10 +502,21 @@ search_free(struct search *s)
 {
 	if (s == NULL)
 		return;
-	for (size_t i = 0; i < s->nsvc; i++)
+	for (size_t i = 0; i < s->nsvc; i++) {
 		free(s->svc[i].ucw);
+		free(s->svc[i].id);
+		free(s->svc[i].name);
+		free(s->svc[i].layer);
+		free(s->svc[i].status);
+		free(s->svc[i].successor_id);
+		free(s->svc[i].part_of_id);
+	}
 	free(s->svc);
+	for (size_t i = 0; i < s->nuc; i++)
+		free(s->uc[i]);
 	free(s->uc);
+	strv_release(&s->kwbuf);
+	strv_release(&s->firstbuf);
 	free(s->kw);
 	free(s->syn);
 	termhash_release(&s->kwhash);
@@ -427,7 +524,6 @@ search_free(struct search *s)
 	free(s->synfirst.v);
 	free(s->grploaded);
 	strv_release(&s->synbuf);
-	free(s->data);
 	for (size_t i = 0; i < s->capcache; i++) {
 		free(s->cache[i].tok);
 		free(s->cache[i].rows);
@@ -873,8 +969,7 @@ select_next(struct ranked *rk, size_t i, size_t n)
 static int
 is_active(const struct svc *v)
 {
-	return strcmp(v->status, "closed") != 0 &&
-	    strcmp(v->status, "retired") != 0;
+	return v->active;
 }
 
 static int
@@ -977,7 +1072,7 @@ emit(struct search *s, const struct query *q, const struct ranked *r,
 	else
 		sb_adds(&why, "use case");
 	if (!is_active(v))
-		sb_addf(&why, " [%s%s%s]", strcmp(v->status, "closed") == 0 ?
+		sb_addf(&why, " [%s%s%s]", v->supported ?
 		    "closed to new customers" : "retired",
 		    v->successor >= 0 ? "; use " : "",
 		    v->successor >= 0 ? s->svc[v->successor].name : "");
@@ -1184,7 +1279,7 @@ search_run(struct search *s, const struct query *q, struct result *res)
 			r->part[7] = -r->total * (1 - W_PART);
 			r->total += r->part[7];
 		}
-		if (strcmp(s->svc[i].status, "retired") == 0) {
+		if (!s->svc[i].supported) {
 			r->part[6] = -r->total * (1 - RETIRED_FACTOR);
 			r->total += r->part[6];
 		}

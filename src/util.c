@@ -255,3 +255,36 @@ util_suggest(const char *word, const char *const *cands, size_t ncands,
 	}
 	free(fw);
 }
+
+/*
+ * Appends " (did you mean "a"?)", " (did you mean "a" or "b"?)" or
+ * " (did you mean "a", "b" or "c"?)" for the n names found; nothing when
+ * n is 0. Every "did you mean" reads the same (R8).
+ */
+void
+util_suggestions(struct strbuf *sb, const char *const *found, size_t n)
+{
+	if (n == 0)
+		return;
+	sb_adds(sb, " (did you mean ");
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s\"%s\"", i == 0 ? "" : i + 1 == n ? " or " :
+		    ", ", found[i]);
+	sb_adds(sb, "?)");
+}
+
+/* util_suggestions() for the up to max candidates nearest to word. */
+void
+util_did_you_mean(struct strbuf *sb, const char *word,
+    const char *const *cands, size_t ncands, size_t max)
+{
+	const char	*best[8];
+	size_t		 n = 0;
+
+	if (max > 8)
+		max = 8;
+	util_suggest(word, cands, ncands, best, max);
+	while (n < max && best[n] != NULL)
+		n++;
+	util_suggestions(sb, best, n);
+}

@@ -1,4 +1,5 @@
-/* cmd-list.h: every command, one line each; cmd.c expands it (R1). */
+/* commands.h: every command, one line each; cmd.c expands it into the
+ * command table (R1). */
 CMD(ask)
 CMD(build)
 CMD(check)

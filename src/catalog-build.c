@@ -1,0 +1,388 @@
+/*
+ * catalog-build.c: the loader's rows into the database (INSERTs that
+ * name their columns), the full-text rows and their rowids, the catalog
+ * file written atomically, and the checks a .db from elsewhere must pass
+ * before anything reads it.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog.h"
+
+#define NINS 24
+
+struct ins {
+	struct catalog	*cat;
+	const char	*table[NINS];
+	sqlite3_stmt	*stmt[NINS];
+	int		*seq;		/* rows so far per service and kind */
+	size_t		 nseq;
+	struct strbuf	 toks;
+};
+
+/* Inserts one row, by column name, with a statement cached per table. */
+static int
+ins_plain(struct ins *in, const struct row *r)
+{
+	struct strbuf	 sb = { 0 };
+	size_t		 i;
+	sqlite3_stmt	*st;
+
+	for (i = 0; i < NINS && in->table[i] != NULL; i++)
+		if (strcmp(in->table[i], r->table) == 0)
+			break;
+	if (i == NINS)
+		BUG("too many tables");
+	if (in->table[i] == NULL) {
+		sb_addf(&sb, "INSERT INTO %s (", r->table);
+		for (size_t k = 0; k < r->n; k++)
+			sb_addf(&sb, "%s%s", k ? ", " : "", r->cols[k]);
+		sb_adds(&sb, ") VALUES (");
+		for (size_t k = 0; k < r->n; k++)
+			sb_adds(&sb, k ? ", ?" : "?");
+		sb_adds(&sb, ")");
+		if (sqlite3_prepare_v2(in->cat->db, sb.buf, -1, &in->stmt[i],
+		    NULL) != SQLITE_OK)
+			BUG("cannot prepare \"%s\": %s", sb.buf,
+			    sqlite3_errmsg(in->cat->db));
+		if ((size_t)sqlite3_bind_parameter_count(in->stmt[i]) != r->n)
+			BUG("\"%s\" does not take %zu values", sb.buf, r->n);
+		sb_release(&sb);
+		in->table[i] = r->table;
+	}
+	st = in->stmt[i];
+	sqlite3_reset(st);
+	for (size_t k = 0; k < r->n; k++)
+		sqlite3_bind_text(st, (int)k + 1, r->vals[k], -1,
+		    SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return diag_error("cannot add a row to \"%s\": %s", r->table,
+		    sqlite3_errmsg(in->cat->db));
+	return 0;
+}
+
+static int
+add_tok(void *arg, const struct token *t)
+{
+	struct strbuf	*sb = arg;
+
+	if (sb->len > 0)
+		sb_addc(sb, ' ');
+	sb_add(sb, t->text, t->len);
+	return 0;
+}
+
+/* Tokenizes text into in->toks, space-separated; returns the count. */
+static int
+ins_tokens(struct ins *in, const char *text)
+{
+	int	n = 0;
+
+	in->toks.len = 0;
+	sb_adds(&in->toks, "");
+	tokenizer_run(in->cat->tk, text, strlen(text), add_tok, &in->toks);
+	for (const char *p = in->toks.buf; *p != '\0'; p++)
+		n += *p == ' ';
+	return in->toks.len > 0 ? n + 1 : 0;
+}
+
+/* A row with the tokens of its last value added as column tokcol. */
+static int
+ins_with_tokens(struct ins *in, const struct row *r)
+{
+	const char	*cols[4], *vals[4];
+	char		*first;
+	int		 rc;
+
+	if (r->n > 2)
+		BUG("row of \"%s\" too wide", r->table);
+	memcpy(cols, r->cols, r->n * sizeof(*cols));
+	memcpy(vals, r->vals, r->n * sizeof(*vals));
+	if (ins_tokens(in, r->vals[r->n - 1]) == 0 &&
+	    strcmp(r->table, "synonyms") == 0)
+		return 0;	/* all stop words: nothing to match */
+	cols[r->n] = "toks";
+	vals[r->n] = in->toks.buf;
+	first = xstrndup(in->toks.buf, strcspn(in->toks.buf, " "));
+	cols[r->n + 1] = "first";
+	vals[r->n + 1] = first;
+	rc = ins_plain(in, &(struct row){ r->table, cols, vals, r->n +
+	    (strcmp(r->table, "synonyms") == 0 ? 2 : 1) });
+	free(first);
+	return rc;
+}
+
+/*
+ * A full-text row (text, service order, kind, lang): into docs under a
+ * rowid that encodes where it belongs (DOC_ROWID), and into doc_rows.
+ */
+static int
+ins_doc(struct ins *in, const struct row *r)
+{
+	static const char *const kinds[] = { "name", "alias", "task",
+	    "summary", "description" };
+	static const char *const dcols[] = { "rowid", "text" };
+	static const char *const rcols[] = { "id", "svc", "kind", "lang",
+	    "len", "text" };
+	const char	*v[6];
+	char		 rowid[32], len[16];
+	long		 ord;
+	int		 kind, ntok;
+	size_t		 slot;
+
+	for (kind = 0; kind < 5; kind++)
+		if (strcmp(r->vals[2], kinds[kind]) == 0)
+			break;
+	if (kind == 5 || util_parse_int(r->vals[1], 0, LOAD_MAX_SERVICES,
+	    &ord) == -1)
+		BUG("bad index row \"%s\"", r->vals[0]);
+	slot = (size_t)ord * 8 + (size_t)kind;
+	if (slot >= in->nseq) {
+		in->seq = xrealloc(in->seq, (slot + 1) * sizeof(*in->seq));
+		memset(in->seq + in->nseq, 0,
+		    (slot + 1 - in->nseq) * sizeof(*in->seq));
+		in->nseq = slot + 1;
+	}
+	if (in->seq[slot] >= DOC_MAXSEQ)
+		BUG("service %ld has more than %d %ss", ord, DOC_MAXSEQ,
+		    kinds[kind]);
+	ntok = ins_tokens(in, r->vals[0]);
+	snprintf(rowid, sizeof(rowid), "%lld", DOC_ROWID(ord, kind,
+	    ntok > 255 ? 255 : ntok, strcmp(r->vals[3], "ko") == 0,
+	    in->seq[slot]++));
+	snprintf(len, sizeof(len), "%d", ntok);
+	v[0] = rowid;
+	v[1] = r->vals[0];
+	if (ins_plain(in, &(struct row){ "docs", dcols, v, 2 }) == -1)
+		return -1;
+	v[1] = r->vals[1];
+	v[2] = r->vals[2];
+	v[3] = r->vals[3];
+	v[4] = len;
+	v[5] = r->vals[0];
+	return ins_plain(in, &(struct row){ "doc_rows", rcols, v, 6 });
+}
+
+/* The loader's row callback. */
+static int
+ins_row(void *arg, const struct row *r)
+{
+	struct ins	*in = arg;
+
+	if (strcmp(r->table, "usecase_keywords") == 0 ||
+	    strcmp(r->table, "synonyms") == 0)
+		return ins_with_tokens(in, r);
+	if (strcmp(r->table, "docs") == 0)
+		return ins_doc(in, r);
+	return ins_plain(in, r);
+}
+
+/* What ask needs of the index as a whole, and the schema version. */
+static const char finish_sql[] =
+    "INSERT INTO docs(docs) VALUES ('optimize');"
+    "INSERT INTO meta (key, value) SELECT 'doc_count', count(*) "
+    "FROM doc_rows;"
+    "INSERT INTO meta (key, value) SELECT 'doc_avglen', "
+    "ifnull(avg(len), 1) FROM doc_rows;"
+    "INSERT INTO meta (key, value) VALUES ('schema', '"
+    CATALOG_SCHEMA_VERSION "');";
+
+/* Inserts everything ld holds into cat, in one transaction. */
+int
+catalog_fill(struct catalog *cat, struct load *ld)
+{
+	struct ins	 in;
+	char		*err = NULL;
+	int		 rc;
+
+	memset(&in, 0, sizeof(in));
+	in.cat = cat;
+	if (sqlite3_exec(cat->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return catalog_db_error(cat, "cannot build the catalog");
+	rc = load_insert(ld, &in, ins_row);
+	for (size_t i = 0; i < NINS; i++)
+		sqlite3_finalize(in.stmt[i]);
+	free(in.seq);
+	sb_release(&in.toks);
+	if (rc == 0 && sqlite3_exec(cat->db, finish_sql, NULL, NULL, &err) !=
+	    SQLITE_OK) {
+		diag_error("cannot finish the catalog: %s", err);
+		rc = -1;
+	}
+	sqlite3_free(err);
+	err = NULL;
+	if (rc == 0 && sqlite3_exec(cat->db, "COMMIT", NULL, NULL, &err) !=
+	    SQLITE_OK) {
+		diag_error("catalog breaks a schema constraint: %s", err);
+		sqlite3_free(err);
+		rc = -1;
+	}
+	if (rc == -1)
+		sqlite3_exec(cat->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* ------------------------------------------------------------ writing */
+
+/* The temporary file being written, for the signal handler to remove. */
+static char cleanup_path[4096];
+
+static void
+on_signal(int sig)
+{
+	if (cleanup_path[0] != '\0')
+		unlink(cleanup_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Removes the temporary file on SIGINT, SIGTERM and SIGHUP (or not). */
+static void
+guard_temp(const char *tmp)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = tmp != NULL ? on_signal : SIG_DFL;
+	if (tmp != NULL)
+		snprintf(cleanup_path, sizeof(cleanup_path), "%s", tmp);
+	else
+		cleanup_path[0] = '\0';
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/*
+ * Writes the database db to the file out: under a temporary name in the
+ * same directory, then renamed, so out is never half-written and a
+ * signal leaves nothing behind. out must be a regular file or absent: a
+ * device, FIFO or symbolic link is refused. Returns an exit status.
+ */
+int
+catalog_write(sqlite3 *db, const char *out)
+{
+	struct stat	 st;
+	sqlite3_stmt	*vac;
+	char		*tmp;
+	int		 rc, status = EXIT_OK;
+
+	if (lstat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_error("refusing to replace \"%s\": not a regular file "
+		    "(give a path for a new .db file)", out);
+		return EXIT_USAGE;
+	}
+	if (strlen(out) + 32 >= sizeof(cleanup_path)) {
+		diag_error("path too long: \"%.60s...\"", out);
+		return EXIT_USAGE;
+	}
+	tmp = xasprintf("%s.tmp%ld", out, (long)getpid());
+	guard_temp(tmp);
+	unlink(tmp);
+	if (sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &vac, NULL) !=
+	    SQLITE_OK)
+		BUG("cannot prepare VACUUM INTO: %s", sqlite3_errmsg(db));
+	sqlite3_bind_text(vac, 1, tmp, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(vac)) != SQLITE_DONE) {
+		diag_error("cannot write \"%s\": %s", out,
+		    sqlite3_errmsg(db));
+		status = EXIT_INTERNAL;
+	}
+	sqlite3_finalize(vac);
+	if (status == EXIT_OK && rename(tmp, out) == -1) {
+		diag_error("cannot rename \"%s\" to \"%s\": %s", tmp, out,
+		    strerror(errno));
+		status = EXIT_INTERNAL;
+	}
+	if (status != EXIT_OK)
+		unlink(tmp);
+	guard_temp(NULL);
+	free(tmp);
+	return status;
+}
+
+/* ---------------------------------------------------------- checking */
+
+/* The first column of every row of sql on db, one per line (caller frees). */
+static char *
+column_text(sqlite3 *db, const char *sql)
+{
+	struct strbuf	 sb = { 0 };
+	sqlite3_stmt	*st;
+	const char	*s;
+
+	sb_adds(&sb, "");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		sb_release(&sb);
+		return NULL;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(st, 0);
+		sb_addf(&sb, "%s\n", s != NULL ? s : "NULL");
+	}
+	sqlite3_finalize(st);
+	return sb_detach(&sb);
+}
+
+/* Does every row of sql on db read as want (one value a line)? */
+static int
+reads_as(sqlite3 *db, const char *sql, const char *want)
+{
+	char	*got = column_text(db, sql);
+	int	 same = got != NULL && strcmp(got, want) == 0;
+
+	free(got);
+	return same;
+}
+
+/* Why cat is not an awsai catalog of this schema version, or NULL. */
+static const char *
+verify_problem(struct catalog *cat, const char *version)
+{
+	static const char master[] = "SELECT type || ' ' || name || ' ' || "
+	    "ifnull(sql, '') FROM sqlite_master ORDER BY name";
+	struct catalog	*ref;
+	char		*ours, *want;
+	int		 same;
+
+	want = xasprintf("%s\n", version);
+	same = reads_as(cat->db, "SELECT value FROM meta WHERE key = 'schema'",
+	    want);
+	free(want);
+	if (!same)
+		return "it has no awsai schema, or another version's";
+	if ((ref = catalog_create("schema")) == NULL)
+		return "its schema cannot be compared";
+	ours = column_text(ref->db, master);
+	same = ours != NULL && reads_as(cat->db, master, ours);
+	free(ours);
+	catalog_free(ref);
+	if (!same)
+		return "its tables are not awsai's";
+	if (!reads_as(cat->db, "PRAGMA integrity_check", "ok\n"))
+		return "it fails SQLite's integrity check (NOT NULL, CHECK or a "
+		    "damaged page)";
+	if (!reads_as(cat->db, "PRAGMA foreign_key_check", ""))
+		return "it has dangling references";
+	return NULL;
+}
+
+/*
+ * Checks that a .db given with --catalog is an awsai catalog of this
+ * schema version, whole and consistent. Returns 0, or -1 after reporting.
+ */
+int
+catalog_verify(struct catalog *cat, const char *version)
+{
+	const char	*why = verify_problem(cat, version);
+
+	if (why == NULL)
+		return 0;
+	return diag_error("\"%s\" is not an awsai catalog: %s (build one with "
+	    "\"awsai build OUT.db catalog\")", cat->desc, why);
+}

@@ -1,0 +1,344 @@
+/*
+ * catalog-query.c: the catalog's answers to the commands: listings,
+ * cards, records, the glossary, lookups of a name a person typed. Each
+ * query fills a result whose columns it declares beside its SQL, and the
+ * column count is checked when the statement is prepared.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * Runs sql with the text parameters params (NULL binds SQL NULL) and adds
+ * a row to res for every result row, column by column: CELL_LIST columns
+ * come as strings joined by U+001F. Returns the number of rows, or -1.
+ */
+int
+catalog_fill_rows(struct catalog *cat, const char *sql,
+    const char *const *params, size_t nparams, struct result *res)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, sql, (int)res->ncols);
+	struct cell	*row;
+	const char	*s, *p, *q;
+	int		 rows = 0, rc;
+
+	for (size_t i = 0; i < nparams; i++)
+		sqlite3_bind_text(st, (int)i + 1, params[i], -1,
+		    SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row = result_row(res);
+		for (size_t c = 0; c < res->ncols; c++) {
+			if (res->cols[c].kind == CELL_NUM) {
+				cell_setn(&row[c],
+				    sqlite3_column_double(st, (int)c));
+				continue;
+			}
+			if ((s = (const char *)sqlite3_column_text(st,
+			    (int)c)) == NULL)
+				continue;
+			if (res->cols[c].kind != CELL_LIST) {
+				cell_set(&row[c], s);
+				continue;
+			}
+			for (p = s; *p != '\0'; p = *q ? q + 1 : q) {
+				if ((q = strchr(p, '\x1f')) == NULL)
+					q = p + strlen(p);
+				strv_push_owned(&row[c].list,
+				    xstrndup(p, (size_t)(q - p)));
+			}
+		}
+		rows++;
+	}
+	if (rc != SQLITE_DONE)
+		return catalog_db_error(cat, "cannot read the catalog");
+	return rows;
+}
+
+/* Copies the first column of the first row of sql into *out (or NULL). */
+int
+catalog_one_text(struct catalog *cat, const char *sql, const char *param,
+    char **out)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, sql, -1);
+	const char	*s;
+	int		 rc;
+
+	*out = NULL;
+	sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(st, 0);
+		*out = s != NULL ? xstrdup(s) : NULL;
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		return catalog_db_error(cat, "cannot read the catalog");
+	return 0;
+}
+
+/* Sets *out to the meta value for key (caller frees). */
+int
+catalog_meta(struct catalog *cat, const char *key, char **out)
+{
+	return catalog_one_text(cat, "SELECT value FROM meta WHERE key = ?1",
+	    key, out);
+}
+
+/* The SQL of each kind of value a person can name, for the functions below. */
+static const struct {
+	const char	*kind;
+	const char	*has;		/* one row if ?1 is such a value */
+	const char	*all;		/* every value, in order */
+	const char	*count;
+} kinds[] = {
+	{ "layer", "SELECT id FROM layers WHERE id = ?1",
+	    "SELECT id FROM layers ORDER BY ord",
+	    "SELECT count(*) FROM layers" },
+	{ "usecase", "SELECT id FROM usecases WHERE id = ?1",
+	    "SELECT id FROM usecases ORDER BY ord",
+	    "SELECT count(*) FROM usecases" },
+	{ "status", "SELECT id FROM statuses WHERE id = ?1 UNION ALL "
+	    "SELECT 'active' WHERE ?1 = 'active'",
+	    "SELECT id FROM statuses UNION ALL SELECT 'active'",
+	    "SELECT count(*) FROM statuses" },
+	{ "name", NULL, "SELECT id FROM services UNION ALL SELECT name FROM "
+	    "services UNION ALL SELECT alias FROM aliases", NULL },
+	{ "services", NULL, NULL, "SELECT count(*) FROM services" },
+	{ "term", NULL, "SELECT name FROM glossary_names",
+	    "SELECT count(*) FROM glossary" },
+	{ "glossary", NULL, NULL, "SELECT count(*) FROM glossary" },
+};
+
+static size_t
+kind_index(const char *kind, int want)
+{
+	for (size_t i = 0; i < NELEM(kinds); i++)
+		if (strcmp(kinds[i].kind, kind) == 0 && (want != 1 ||
+		    kinds[i].has) && (want != 2 || kinds[i].all) &&
+		    (want != 3 || kinds[i].count))
+			return i;
+	BUG("no query for \"%s\"", kind);
+}
+
+/* Counts the values of kind ("services", "glossary", "layer", ...). */
+int
+catalog_count(struct catalog *cat, const char *kind)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, kinds[kind_index(kind, 3)].count,
+	    1);
+
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return catalog_db_error(cat, "cannot read the catalog");
+	return sqlite3_column_int(st, 0);
+}
+
+/* Is v a value of kind ("layer", "usecase", "status")? */
+int
+catalog_has(struct catalog *cat, const char *kind, const char *v)
+{
+	char	*out;
+	int	 rc;
+
+	rc = catalog_one_text(cat, kinds[kind_index(kind, 1)].has, v, &out);
+	free(out);
+	return rc == 1;
+}
+
+/* Adds every value of kind ("layer", "usecase", "status", "name", "term"). */
+int
+catalog_values(struct catalog *cat, const char *kind, struct strv *sv)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, kinds[kind_index(kind, 2)].all,
+	    1);
+	const char	*s;
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((s = (const char *)sqlite3_column_text(st, 0)) != NULL)
+			strv_push(sv, s);
+	if (rc != SQLITE_DONE)
+		return catalog_db_error(cat, "cannot read the catalog");
+	return 0;
+}
+
+/* Adds the ids of services whose id, name or alias starts with word. */
+static void
+prefix_matches(struct catalog *cat, const char *word, struct strv *found)
+{
+	static const char prefix[] =
+	    "SELECT DISTINCT s.id FROM services s LEFT JOIN aliases a "
+	    "ON a.service_id = s.id WHERE substr(lower(s.id), 1, length(?1)) "
+	    "= lower(?1) OR substr(lower(s.name), 1, length(?1)) = lower(?1) "
+	    "OR substr(lower(s.name), 8, length(?1)) = lower(?1) "
+	    "OR substr(lower(s.name), 5, length(?1)) = lower(?1) "
+	    "OR substr(lower(a.alias), 1, length(?1)) = lower(?1) "
+	    "ORDER BY s.id";
+	sqlite3_stmt	*st = catalog_prep(cat, prefix, 1);
+	const char	*s;
+
+	sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if ((s = (const char *)sqlite3_column_text(st, 0)) != NULL)
+			strv_push(found, s);
+}
+
+/* Adds to suggest the ids of up to three names nearest to word. */
+static void
+nearest(struct catalog *cat, const char *word, struct strv *suggest)
+{
+	struct strv	 all = { 0 }, none = { 0 };
+	const char	*best[3];
+
+	catalog_values(cat, "name", &all);
+	util_suggest(word, (const char *const *)all.v, all.n, best, 3);
+	for (size_t i = 0; i < 3 && best[i] != NULL; i++) {
+		char	*sid = catalog_resolve(cat, best[i], &none);
+		int	 dup = 0;
+
+		for (size_t k = 0; sid != NULL && k < suggest->n; k++)
+			dup |= strcmp(suggest->v[k], sid) == 0;
+		if (sid != NULL && !dup)
+			strv_push(suggest, sid);
+		free(sid);
+	}
+	strv_release(&none);
+	strv_release(&all);
+}
+
+/*
+ * Finds the service a person means by word: an id, official name or
+ * alias (case-insensitive), or else a unique prefix of one. Returns the
+ * id (caller frees), or NULL; then ambiguous prefixes or the nearest
+ * names are added to suggest.
+ */
+char *
+catalog_resolve(struct catalog *cat, const char *word, struct strv *suggest)
+{
+	static const char exact[] =
+	    "SELECT id FROM services WHERE id = ?1 COLLATE NOCASE "
+	    "OR name = ?1 UNION "
+	    "SELECT service_id FROM aliases WHERE alias = ?1";
+	struct strv	 found = { 0 };
+	char		*id = NULL;
+
+	if (catalog_one_text(cat, exact, word, &id) == 1 && id != NULL)
+		return id;
+	free(id);
+	id = NULL;
+	prefix_matches(cat, word, &found);
+	if (found.n == 1 && strlen(word) >= 2)
+		id = xstrdup(found.v[0]);
+	else if (found.n > 1 && strlen(word) >= 2)
+		for (size_t i = 0; i < found.n && i < 3; i++)
+			strv_push(suggest, found.v[i]);
+	else
+		nearest(cat, word, suggest);
+	strv_release(&found);
+	return id;
+}
+
+#define UC_LIST(sid) \
+	"(SELECT group_concat(usecase_id, char(31)) FROM (SELECT usecase_id " \
+	"FROM service_usecases su JOIN usecases u ON u.id = su.usecase_id " \
+	"WHERE su.service_id = " sid " ORDER BY su.weight DESC, u.ord))"
+
+/* Lists services, filtered by layer, use case and status (NULL: any). */
+int
+catalog_list(struct catalog *cat, const struct filter *f, struct result *res)
+{
+	static const char sql[] =
+	    "SELECT s.id, s.name, s.layer, " UC_LIST("s.id") ", s.status, "
+	    "s.successor, s.summary FROM services s "
+	    "JOIN layers l ON l.id = s.layer "
+	    "JOIN statuses st ON st.id = s.status "
+	    "WHERE (?1 IS NULL OR s.layer = ?1) AND (?2 IS NULL OR EXISTS "
+	    "(SELECT 1 FROM service_usecases WHERE service_id = s.id AND "
+	    "usecase_id = ?2)) AND (?3 IS NULL OR s.status = ?3 OR (?3 = "
+	    "'active' AND st.new_customers)) "
+	    "ORDER BY l.ord, s.name COLLATE NOCASE";
+	const char	*p[] = { f->layer, f->usecase, f->status };
+
+	return catalog_fill_rows(cat, sql, p, NELEM(p), res);
+}
+
+int
+catalog_layers(struct catalog *cat, const struct filter *f,
+    struct result *res)
+{
+	static const char sql[] =
+	    "SELECT l.id, l.name, l.name_ko, (SELECT count(*) FROM services "
+	    "WHERE layer = l.id), l.summary FROM layers l ORDER BY l.ord";
+
+	(void)f;
+	return catalog_fill_rows(cat, sql, NULL, 0, res);
+}
+
+int
+catalog_usecases(struct catalog *cat, const struct filter *f,
+    struct result *res)
+{
+	static const char sql[] =
+	    "SELECT u.id, u.name, u.name_ko, (SELECT count(*) FROM "
+	    "service_usecases WHERE usecase_id = u.id), u.summary "
+	    "FROM usecases u ORDER BY u.ord";
+
+	(void)f;
+	return catalog_fill_rows(cat, sql, NULL, 0, res);
+}
+
+/* Returns the source record of service id as JSON text (caller frees). */
+char *
+catalog_record(struct catalog *cat, const char *id)
+{
+	char	*out = NULL;
+
+	catalog_one_text(cat, "SELECT record FROM services WHERE id = ?1", id,
+	    &out);
+	return out;
+}
+
+/*
+ * Glossary: with f->term NULL, every entry; else the entries whose id,
+ * term or alias is the term (case-insensitive), or failing that starts
+ * with it.
+ */
+int
+catalog_glossary(struct catalog *cat, const struct filter *f,
+    struct result *res)
+{
+	static const char sql[] =
+	    "SELECT g.id, g.term, g.term_ko, (SELECT group_concat(name, "
+	    "char(31)) FROM glossary_names WHERE glossary_id = g.id AND name "
+	    "NOT IN (g.id, g.term, g.term_ko)), g.definition, g.definition_ko, "
+	    "(SELECT group_concat(target_id, char(31)) FROM glossary_see "
+	    "WHERE glossary_id = g.id) FROM glossary g WHERE ?1 IS NULL OR "
+	    "g.id IN (SELECT glossary_id FROM glossary_names WHERE name = ?1 "
+	    "OR (?2 AND substr(lower(name), 1, length(?1)) = lower(?1))) "
+	    "ORDER BY g.ord";
+	const char	*p[2] = { f->term, "0" };
+	int		 n;
+
+	if ((n = catalog_fill_rows(cat, sql, p, 2, res)) != 0 ||
+	    f->term == NULL)
+		return n;
+	p[1] = "1";
+	return catalog_fill_rows(cat, sql, p, 2, res);
+}
+
+/* Stages or roles (f->kind), each with its services' names. */
+int
+catalog_groups(struct catalog *cat, const struct filter *f,
+    struct result *res)
+{
+	static const char sql[] =
+	    "SELECT g.id, g.name, g.name_ko, (SELECT group_concat(name, "
+	    "char(31)) FROM (SELECT s.name FROM group_services gs JOIN "
+	    "services s ON s.id = gs.service_id WHERE gs.kind = g.kind AND "
+	    "gs.group_id = g.id ORDER BY gs.ord)), g.summary FROM groups g "
+	    "WHERE g.kind = ?1 ORDER BY g.ord, g.id";
+
+	return catalog_fill_rows(cat, sql, &f->kind, 1, res);
+}

@@ -1,0 +1,132 @@
+/*
+ * catalog-search.c: what ask reads from the catalog: the tables it loads
+ * before the first question (services, use-case weights and keywords,
+ * synonym and index statistics), the synonym groups a question needs,
+ * the index rows that hold a token, and an index row's text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+
+/* The queries of enum search_rows, with their column counts. */
+static const struct {
+	const char	*sql;
+	int		 ncols;
+} search_sql[SR_N] = {
+	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1 },
+	[SR_SERVICES] = { "SELECT s.id, s.layer, s.status, s.successor, "
+	    "s.part_of, s.name, st.new_customers, st.supported FROM services "
+	    "s JOIN statuses st ON st.id = s.status ORDER BY s.ord", 8 },
+	[SR_WEIGHTS] = { "SELECT s.ord, u.ord, su.weight FROM service_usecases "
+	    "su JOIN services s ON s.id = su.service_id JOIN usecases u ON "
+	    "u.id = su.usecase_id", 3 },
+	[SR_KEYWORDS] = { "SELECT u.ord, k.toks FROM usecase_keywords k JOIN "
+	    "usecases u ON u.id = k.usecase_id WHERE k.toks != '' ORDER BY "
+	    "k.rowid", 2 },
+	[SR_SYNSTATS] = { "SELECT count(*), ifnull(max(grp), -1) + 1 FROM "
+	    "synonyms", 2 },
+	[SR_SYNFIRST] = { "SELECT DISTINCT first FROM synonyms", 1 },
+	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
+	    "'doc_count'), (SELECT value FROM meta WHERE key = 'doc_avglen')",
+	    2 },
+};
+
+/*
+ * Calls fn(arg, values, n) for every row of one of ask's tables, values
+ * as text (NULL for SQL NULL), until fn returns -1. Returns 0, or -1 if
+ * fn or the database failed (reported).
+ */
+int
+catalog_search_rows(struct catalog *cat, enum search_rows which,
+    int (*fn)(void *, const char *const *, size_t), void *arg)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, search_sql[which].sql,
+	    search_sql[which].ncols);
+	const char	*vals[8];
+	size_t		 n = (size_t)search_sql[which].ncols;
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (size_t i = 0; i < n; i++)
+			vals[i] = (const char *)sqlite3_column_text(st, (int)i);
+		if (fn(arg, vals, n) == -1) {
+			sqlite3_reset(st);
+			return -1;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 :
+	    catalog_db_error(cat, "cannot read the catalog");
+}
+
+/*
+ * Calls fn(arg, group, tokens) for every synonym term of every group that
+ * has a term starting with the token first, a group's terms together.
+ */
+int
+catalog_synonyms(struct catalog *cat, const char *first,
+    int (*fn)(void *, int, const char *), void *arg)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT grp, toks FROM synonyms "
+	    "WHERE grp IN (SELECT grp FROM synonyms WHERE first = ?1) "
+	    "ORDER BY grp, rowid", 2);
+	const char	*toks;
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((toks = (const char *)sqlite3_column_text(st, 1)) != NULL &&
+		    fn(arg, sqlite3_column_int(st, 0), toks) == -1)
+			break;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
+	    catalog_db_error(cat, "cannot read synonyms");
+}
+
+/*
+ * Asks the FTS5 index which rows hold token (one token from tokenize.c:
+ * letters, digits or CJK, never quotes) and stores their rowids in a new
+ * array *rows (caller frees), *n of them. Returns 0 or -1.
+ */
+int
+catalog_postings(struct catalog *cat, const char *token, long long **rows,
+    size_t *n)
+{
+	sqlite3_stmt	*st = catalog_prep(cat,
+	    "SELECT rowid FROM docs WHERE docs MATCH ?1", 1);
+	char		*match = xasprintf("\"%s\"", token);
+	size_t		 cap = 16;
+	int		 rc;
+
+	*n = 0;
+	*rows = xmalloc(cap * sizeof(**rows));
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*rows = xrealloc(*rows, cap * sizeof(**rows));
+		}
+		(*rows)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	free(match);
+	return rc == SQLITE_DONE ? 0 : catalog_db_error(cat, "cannot search");
+}
+
+/* The text of index row rowid (caller frees), or NULL. */
+char *
+catalog_doc_text(struct catalog *cat, long long rowid)
+{
+	sqlite3_stmt	*st = catalog_prep(cat,
+	    "SELECT text FROM doc_rows WHERE id = ?1", 1);
+	const char	*t;
+	char		*s = NULL;
+
+	sqlite3_bind_int64(st, 1, rowid);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (t = (const char *)sqlite3_column_text(st, 0)) != NULL)
+		s = xstrdup(t);
+	sqlite3_reset(st);
+	return s;
+}

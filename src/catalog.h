@@ -1,0 +1,37 @@
+/*
+ * catalog.h: what the catalog files share (catalog.c opens and builds,
+ * catalog-query.c answers the commands' queries, catalog-search.c feeds
+ * ask). Only catalog*.c include it, and only they include sqlite3.h.
+ */
+#ifndef AWSAI_CATALOG_H
+#define AWSAI_CATALOG_H
+
+#include <sqlite3.h>
+
+#include "awsai.h"
+
+#define NSTMT 48
+
+/* Bumped whenever schema/ changes, so an old .db is refused clearly. */
+#define CATALOG_SCHEMA_VERSION "2"
+
+struct catalog {
+	sqlite3		*db;
+	char		*desc;		/* where it came from, for messages */
+	const char	*sql[NSTMT];	/* prepared statements, by SQL text */
+	sqlite3_stmt	*stmt[NSTMT];
+	struct tokenizer *tk;		/* for the FTS5 tokenizer */
+};
+
+int	 catalog_db_error(struct catalog *, const char *);
+sqlite3_stmt *catalog_prep(struct catalog *, const char *, int);
+int	 catalog_fill_rows(struct catalog *, const char *,
+	    const char *const *, size_t, struct result *);
+int	 catalog_one_text(struct catalog *, const char *, const char *,
+	    char **);
+struct catalog *catalog_create(const char *);
+int	 catalog_fill(struct catalog *, struct load *);
+int	 catalog_write(sqlite3 *, const char *);
+int	 catalog_verify(struct catalog *, const char *);
+
+#endif /* AWSAI_CATALOG_H */

@@ -1,0 +1,91 @@
+/*
+ * hash.c: the one hash table: string keys (borrowed) to long values, open
+ * addressing with linear probing, growing at half full. The loader
+ * indexes ids with it, ask its terms, tokens and rows by text.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "awsai.h"
+
+/* FNV-1a: fast, and good enough for short keys. */
+size_t
+hash_str(const char *s)
+{
+	size_t	h = 14695981039346656037u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Fibonacci hashing for integer keys whose low bits repeat. */
+size_t
+hash_u64(uint64_t v)
+{
+	return (size_t)((v * 0x9e3779b97f4a7c15u) >> 16);
+}
+
+static size_t
+slot(const struct strmap *m, const char *key)
+{
+	size_t	i = hash_str(key) & (m->cap - 1);
+
+	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* The value of key, or NULL; valid until the next strmap_put(). */
+long *
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t	i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = slot(m, key);
+	return m->keys[i] != NULL ? &m->vals[i] : NULL;
+}
+
+/*
+ * Sets key (borrowed: it must outlive the map) to val, unless it is there
+ * already. Returns the value now stored, which is val for a new key.
+ */
+long
+strmap_put(struct strmap *m, const char *key, long val)
+{
+	size_t	i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct strmap old = *m;
+
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->keys = xcalloc(m->cap, sizeof(*m->keys));
+		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		for (size_t k = 0; k < old.cap; k++) {
+			if (old.keys[k] == NULL)
+				continue;
+			i = slot(m, old.keys[k]);
+			m->keys[i] = old.keys[k];
+			m->vals[i] = old.vals[k];
+		}
+		free(old.keys);
+		free(old.vals);
+	}
+	i = slot(m, key);
+	if (m->keys[i] != NULL)
+		return m->vals[i];
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+	return val;
+}
+
+void
+strmap_release(struct strmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}

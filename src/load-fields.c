@@ -1,0 +1,340 @@
+/*
+ * load-fields.c: each section's field table, and the checks of one record
+ * against it: known keys, types, counts, and the rules of slugs, names,
+ * dates and URLs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+
+enum ftype {
+	T_STR,		/* non-empty string */
+	T_NAME,		/* non-empty, one line, no control characters */
+	T_SLUG,		/* id */
+	T_DATE,
+	T_URL,
+	T_INT,
+	T_STRS,		/* array of non-empty strings */
+	T_NAMES,	/* array of names */
+	T_SLUGS,
+	T_URLS,
+	T_WEIGHTS,	/* object slug -> number in (0, 1] */
+	T_STR_NULL,	/* string or null */
+};
+
+struct field {
+	const char	*key;
+	enum ftype	 type;
+	int		 required;
+	size_t		 min;		/* for arrays: fewest elements */
+};
+
+static const struct field meta_fields[] = {
+	{ "version", T_NAME, 1, 0 },
+	{ "as_of", T_DATE, 1, 0 },
+	{ NULL, 0, 0, 0 },
+};
+static const struct field layer_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "order", T_INT, 1, 0 },
+	{ "name", T_NAME, 1, 0 },
+	{ "name_ko", T_NAME, 1, 0 },
+	{ "summary", T_STR, 1, 0 },
+	{ "summary_ko", T_STR, 1, 0 },
+	{ NULL, 0, 0, 0 },
+};
+static const struct field usecase_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "name", T_NAME, 1, 0 },
+	{ "name_ko", T_NAME, 1, 0 },
+	{ "summary", T_STR, 1, 0 },
+	{ "summary_ko", T_STR, 1, 0 },
+	{ "keywords", T_STRS, 0, 0 },
+	{ NULL, 0, 0, 0 },
+};
+static const struct field service_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "name", T_NAME, 1, 0 },
+	{ "aliases", T_NAMES, 0, 0 },
+	{ "layer", T_NAME, 1, 0 },
+	{ "layer_note", T_STR, 0, 0 },
+	{ "usecases", T_WEIGHTS, 1, 1 },
+	{ "summary", T_STR, 1, 0 },
+	{ "summary_ko", T_STR, 1, 0 },
+	{ "description", T_STR, 1, 0 },
+	{ "tasks", T_STRS, 1, 4 },
+	{ "tasks_ko", T_STRS, 1, 2 },
+	{ "status", T_NAME, 1, 0 },
+	{ "status_date", T_DATE, 0, 0 },
+	{ "status_note", T_STR, 0, 0 },
+	{ "successor", T_SLUG, 0, 0 },
+	{ "part_of", T_SLUG, 0, 0 },
+	{ "alternatives", T_SLUGS, 0, 0 },
+	{ "complements", T_SLUGS, 0, 0 },
+	{ "cli", T_STR_NULL, 1, 0 },
+	{ "docs", T_URL, 1, 0 },
+	{ "sources", T_URLS, 1, 1 },
+	{ "as_of", T_DATE, 1, 0 },
+	{ NULL, 0, 0, 0 },
+};
+static const struct field synonym_fields[] = {
+	{ "terms", T_STRS, 1, 2 },
+	{ NULL, 0, 0, 0 },
+};
+static const struct field glossary_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "term", T_NAME, 1, 0 },
+	{ "term_ko", T_NAME, 1, 0 },
+	{ "aliases", T_NAMES, 0, 0 },
+	{ "definition", T_STR, 1, 0 },
+	{ "definition_ko", T_STR, 1, 0 },
+	{ "see", T_SLUGS, 0, 0 },
+	{ NULL, 0, 0, 0 },
+};
+static const struct field stage_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "order", T_INT, 1, 0 },
+	{ "name", T_NAME, 1, 0 },
+	{ "name_ko", T_NAME, 1, 0 },
+	{ "summary", T_STR, 1, 0 },
+	{ "summary_ko", T_STR, 1, 0 },
+	{ "services", T_SLUGS, 1, 1 },
+	{ NULL, 0, 0, 0 },
+};
+static const struct field role_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "order", T_INT, 0, 0 },
+	{ "name", T_NAME, 1, 0 },
+	{ "name_ko", T_NAME, 1, 0 },
+	{ "summary", T_STR, 1, 0 },
+	{ "summary_ko", T_STR, 1, 0 },
+	{ "services", T_SLUGS, 1, 1 },
+	{ NULL, 0, 0, 0 },
+};
+
+static const struct field *const section_fields[SEC_N] = {
+	meta_fields, layer_fields, usecase_fields, service_fields,
+	synonym_fields, glossary_fields, stage_fields, role_fields,
+};
+
+/* ------------------------------------------------------------ fields */
+
+static const char *
+type_name(enum ftype t)
+{
+	switch (t) {
+	case T_STR:
+	case T_NAME:
+	case T_SLUG:
+	case T_DATE:
+	case T_URL:
+		return "a string";
+	case T_STR_NULL:
+		return "a string or null";
+	case T_INT:
+		return "an integer";
+	case T_STRS:
+	case T_NAMES:
+	case T_SLUGS:
+	case T_URLS:
+		return "an array of strings";
+	case T_WEIGHTS:
+		return "an object of use case ids to weights";
+	}
+	return "?";
+}
+
+/* What is wrong with string s as a t, or NULL. */
+static const char *
+scalar_problem(enum ftype t, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n == 0 || strspn(s, " \t\r\n") == n)
+		return "must not be empty";
+	if (n > LOAD_MAX_TEXT)
+		return "is too long (at most " LOAD_MAX_TEXT_S " bytes)";
+	if (t == T_SLUG && !util_is_slug(s))
+		return "must be a lowercase slug like \"sagemaker-ai\"";
+	if (t == T_DATE && !util_is_date(s))
+		return "must be a date YYYY-MM-DD";
+	if (t == T_URL && (strncmp(s, "https://", 8) != 0 || n < 12 ||
+	    strpbrk(s, " \t\r\n") != NULL))
+		return "must be an https:// URL";
+	if ((t == T_NAME || t == T_SLUG || t == T_URL) && n > LOAD_MAX_NAME)
+		return "is too long for a name (at most " LOAD_MAX_NAME_S
+		    " bytes)";
+	for (const char *p = s; t == T_NAME && *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "must be one line without control characters";
+	return NULL;
+}
+
+/* Checks one string scalar (element idx of arr, if arr) against t. */
+static int
+check_scalar(struct load *ld, const struct rec *r, enum section sec,
+    const char *key, const json_t *arr, size_t idx, enum ftype t,
+    const char *s)
+{
+	const char	*what = scalar_problem(t, s);
+	char		*shown;
+	int		 rc;
+
+	if (what == NULL)
+		return 0;
+	shown = xstrndup(s, strlen(s) > 60 ? 60 : strlen(s));
+	if (arr != NULL)
+		rc = elem_error(ld, r, sec, arr, idx, "%s: \"%s\" %s", key,
+		    shown, what);
+	else
+		rc = rec_error(ld, r, sec, key, 0, "%s: \"%s\" %s", key, shown,
+		    what);
+	free(shown);
+	return rc;
+}
+
+/* Reports keys that the section's table does not know. */
+static int
+check_keys(struct load *ld, const struct rec *r, enum section sec)
+{
+	const struct field *fd;
+	const char	*key, *names[32];
+	struct strbuf	 sb = { 0 };
+	json_t		*v;
+	size_t		 n = 0;
+	int		 bad = 0;
+
+	for (fd = section_fields[sec]; fd->key != NULL; fd++)
+		names[n++] = fd->key;
+	json_object_foreach(r->obj, key, v) {
+		for (fd = section_fields[sec]; fd->key != NULL; fd++)
+			if (strcmp(fd->key, key) == 0)
+				break;
+		if (fd->key != NULL)
+			continue;
+		sb.len = 0;
+		sb_adds(&sb, "");
+		util_did_you_mean(&sb, key, names, n, 1);
+		rec_error(ld, r, sec, key, 1, "unknown key \"%s\"%s", key,
+		    sb.buf);
+		bad = 1;
+	}
+	sb_release(&sb);
+	return bad;
+}
+
+/* Checks the elements of array field fd; returns 1 if one is bad. */
+static int
+check_array(struct load *ld, const struct rec *r, enum section sec,
+    const struct field *fd, json_t *v)
+{
+	enum ftype	 et;
+	json_t		*e;
+	size_t		 i;
+	int		 bad = 0;
+
+	et = fd->type == T_SLUGS ? T_SLUG : fd->type == T_URLS ? T_URL :
+	    fd->type == T_NAMES ? T_NAME : T_STR;
+	json_array_foreach(v, i, e) {
+		if (!json_is_string(e))
+			bad |= elem_error(ld, r, sec, v, i, "%s: element %zu "
+			    "must be a string", fd->key, i + 1) == -1;
+		else
+			bad |= check_scalar(ld, r, sec, fd->key, v, i, et,
+			    json_string_value(e)) == -1;
+	}
+	if (json_array_size(v) < fd->min)
+		bad |= rec_error(ld, r, sec, fd->key, 0, "%s: needs at least "
+		    "%zu, has %zu", fd->key, fd->min, json_array_size(v)) == -1;
+	if (json_array_size(v) > LOAD_MAX_LIST)
+		bad |= rec_error(ld, r, sec, fd->key, 0, "%s: has %zu, at most "
+		    "%d are allowed", fd->key, json_array_size(v),
+		    LOAD_MAX_LIST) == -1;
+	return bad;
+}
+
+/* Checks a use-case weight object; returns 1 if it is bad. */
+static int
+check_weights(struct load *ld, const struct rec *r, enum section sec,
+    const struct field *fd, json_t *v)
+{
+	const char	*key;
+	json_t		*e;
+	size_t		 i = 0;
+	int		 bad = 0;
+
+	json_object_foreach(v, key, e) {
+		double w = json_number_value(e);
+
+		if (!json_is_number(e) || !(w > 0 && w <= 1))
+			bad |= elem_error(ld, r, sec, v, i + POS_VALUE,
+			    "%s: weight of \"%s\" must be a number in (0, 1]",
+			    fd->key, key) == -1;
+		i++;
+	}
+	if (json_object_size(v) < fd->min)
+		bad |= rec_error(ld, r, sec, fd->key, 0, "%s: needs at least "
+		    "%zu", fd->key, fd->min) == -1;
+	return bad;
+}
+
+/* Checks one field's value; returns 1 if it is bad. */
+static int
+check_value(struct load *ld, const struct rec *r, enum section sec,
+    const struct field *fd, json_t *v)
+{
+	switch (fd->type) {
+	case T_STR_NULL:
+		if (json_is_null(v))
+			return 0;
+		/* FALLTHROUGH */
+	case T_STR:
+	case T_NAME:
+	case T_SLUG:
+	case T_DATE:
+	case T_URL:
+		if (!json_is_string(v))
+			break;
+		return check_scalar(ld, r, sec, fd->key, NULL, 0,
+		    fd->type == T_STR_NULL ? T_NAME : fd->type,
+		    json_string_value(v)) == -1;
+	case T_INT:
+		if (!json_is_integer(v))
+			break;
+		return 0;
+	case T_STRS:
+	case T_NAMES:
+	case T_SLUGS:
+	case T_URLS:
+		if (!json_is_array(v))
+			break;
+		return check_array(ld, r, sec, fd, v);
+	case T_WEIGHTS:
+		if (!json_is_object(v))
+			break;
+		return check_weights(ld, r, sec, fd, v);
+	}
+	rec_error(ld, r, sec, fd->key, 0, "%s must be %s", fd->key,
+	    type_name(fd->type));
+	return 1;
+}
+
+/* Checks a record against its section's field table; 0 or -1. */
+int
+load_check_fields(struct load *ld, const struct rec *r, enum section sec)
+{
+	const struct field *fd;
+	json_t		*v;
+	int		 bad = check_keys(ld, r, sec);
+
+	for (fd = section_fields[sec]; fd->key != NULL; fd++) {
+		if ((v = json_object_get(r->obj, fd->key)) != NULL)
+			bad |= check_value(ld, r, sec, fd, v);
+		else if (fd->required)
+			bad |= rec_error(ld, r, sec, NULL, 0,
+			    "missing required key \"%s\"", fd->key) == -1;
+	}
+	return bad ? -1 : 0;
+}
+
