@@ -5,10 +5,12 @@
 #ifndef AWSAI_H
 #define AWSAI_H
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #define AWSAI_VERSION "0.1.0"
 
@@ -91,6 +93,19 @@ long	*strmap_get(const struct strmap *, const char *);
 long	 strmap_put(struct strmap *, const char *, long);
 void	 strmap_release(struct strmap *);
 
+/* Integer keys to long values; zero-initialise to start. */
+#define IDMAP_EMPTY	LLONG_MIN
+struct idmap {
+	long long	*keys;
+	long		*vals;
+	size_t		 n;
+	size_t		 cap;
+};
+long	*idmap_get(const struct idmap *, long long);
+long	 idmap_put(struct idmap *, long long, long);
+void	 idmap_clear(struct idmap *);
+void	 idmap_release(struct idmap *);
+
 /* ------------------------------------------------------------------ diag.c */
 int	 diag_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 int	 diag_errorv(const char *, va_list);
@@ -112,6 +127,7 @@ int	 util_utf8_next(const char *, size_t, size_t *, uint32_t *);
 void	 util_suggest(const char *, const char *const *, size_t,
 	    const char **, size_t);
 void	 util_suggestions(struct strbuf *, const char *const *, size_t);
+ssize_t	 util_getline(char **, size_t *, FILE *, size_t);
 void	 util_did_you_mean(struct strbuf *, const char *,
 	    const char *const *, size_t, size_t);
 
@@ -132,6 +148,7 @@ void	 tokenizer_free(struct tokenizer *);
 int	 tokenizer_run(struct tokenizer *, const char *, size_t, token_fn,
 	    void *);
 int	 tokenizer_is_hangul(const char *, size_t);
+char	*tokenizer_squeeze(const char *);
 
 /* ------------------------------------------------------------------ load.c */
 /*
@@ -146,9 +163,13 @@ struct status_def {
 	int	 new_customers;	/* a new customer can sign up */
 	int	 supported;	/* existing customers can still use it */
 };
-struct statuses {
-	struct status_def *v;
+/* What the schema defines for the loader to check against. */
+struct vocab {
+	struct status_def *v;		/* the statuses, in order */
 	size_t		   n;
+	struct strv	   kinds;	/* the capability kinds */
+	struct strv	   uses;	/* what an instance family is for */
+	struct strv	   generations;	/* current, previous */
 };
 
 /* One row for a table: column names and values (NULL for SQL NULL). */
@@ -170,7 +191,7 @@ typedef int (*row_fn)(void *, const struct row *);
 #define LOAD_MAX_NAME		200		/* bytes of a name or id */
 #define LOAD_MAX_NAME_S		"200"
 
-struct load *load_paths(const char *const *, size_t, const struct statuses *);
+struct load *load_paths(const char *const *, size_t, const struct vocab *);
 void	 load_free(struct load *);
 int	 load_failed(const struct load *);
 int	 load_insert(struct load *, void *, row_fn);
@@ -180,6 +201,7 @@ int	 load_read_file(const char *, size_t, char **, size_t *);
 struct result;
 struct query;
 struct filter;
+struct hit;
 /*
  * An index row's rowid encodes the service (its catalog order), the kind
  * of text, its length in tokens, whether it is Korean and a sequence
@@ -213,8 +235,8 @@ void	 catalog_free(struct catalog *);
 int	 catalog_build(const char *const *, size_t, const char *);
 int	 catalog_check(const char *const *, size_t);
 const char *catalog_describe(struct catalog *);
-int	 catalog_statuses(struct catalog *, struct statuses *);
-void	 statuses_release(struct statuses *);
+int	 catalog_vocab(struct catalog *, struct vocab *);
+void	 vocab_release(struct vocab *);
 int	 catalog_meta(struct catalog *, const char *, char **);
 int	 catalog_count(struct catalog *, const char *);
 int	 catalog_has(struct catalog *, const char *, const char *);
@@ -240,6 +262,10 @@ int	 catalog_synonyms(struct catalog *, const char *,
 int	 catalog_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);
+int	 catalog_cues(struct catalog *, const char *,
+	    int (*)(void *, long, const char *, const char *), void *);
+int	 catalog_capability(struct catalog *, long, struct strv *,
+	    int (*)(void *, long, double), void *);
 
 /* ---------------------------------------------------------------- result.c */
 enum cell_kind {
@@ -255,10 +281,12 @@ struct column {
 #define COL_HIDE_TABLE	0x1	/* not shown in table and plain formats */
 #define COL_SHRINK	0x2	/* truncated first to fit the terminal */
 #define COL_STATUS	0x4	/* coloured by lifecycle status */
+#define COL_NULLABLE	0x8	/* a number that may be absent (null) */
 };
 struct cell {
 	char	*s;		/* CELL_STR, CELL_JSON; NULL prints empty */
 	double	 n;		/* CELL_NUM */
+	int	 null;		/* CELL_NUM: no value */
 	struct strv list;	/* CELL_LIST */
 };
 struct result {
@@ -300,22 +328,91 @@ int	 out_json(const struct outspec *, const struct result *, int);
 int	 out_json_batch(const struct outspec *, const char *,
 	    const struct result *);
 char	*out_json_string(const char *);
+char	*out_json_explain(const struct hit *, const struct strv *);
 
-/* ---------------------------------------------------------------- search.c */
+/* ------------------------------------------------------------------- rank.c */
+/* Every weight and limit of ask's ranking (rank.c has what each means). */
+struct rank_params {
+	double	w_name, w_task, w_summary, w_desc, w_moretask, w_usecase;
+	double	w_expansion, w_typo, w_cover, w_exact, w_namectx, w_family;
+	double	w_part, bm25_k1, bm25_b;
+	double	w_cap, cue_base, cue_len, cue_more, cap_more, cue_gap;
+	double	w_text_cap;
+	double	k_purpose, k_generative, k_own, k_infra, k_app;
+	double	w_closed, w_lift, cutoff;
+	double	conf_high, conf_medium, min_evidence, min_weight;
+};
+const struct rank_params *rank_params(void);
+void	 rank_params_print(FILE *);
+
+/* -------------------------------------------------------------- search*.c */
 struct query {
 	const char	*text;		/* the task, as typed */
 	const char	*layer;		/* filter or NULL */
 	const char	*usecase;	/* filter or NULL */
 	int		 active;	/* hide closed and retired */
+	int		 existing;	/* rank by relevance alone */
 	size_t		 limit;		/* results wanted */
-	int		 explain;	/* add the score breakdown */
 };
+
+enum confidence { CONF_LOW, CONF_MEDIUM, CONF_HIGH };
+
+/* The named parts a score is the sum of (R14). */
+enum part {
+	PART_NAME,
+	PART_TASK,
+	PART_SUMMARY,
+	PART_DESC,
+	PART_USECASE,
+	PART_COVER,
+	PART_CAP,
+	PART_LIFECYCLE,
+	PART_PART,
+	PART_N,
+};
+extern const char *const search_part_names[PART_N];
+
+/* A capability that counted for a hit. */
+struct hit_cap {
+	const char	*id;
+	const char	*name;		/* in the question's language */
+	const char	*cue;		/* the cue that matched, as written */
+	double		 score;
+	double		 strength;	/* of this service */
+};
+
+/* One ranked service. Strings are borrowed from the search. */
+struct hit {
+	const char	*id;
+	const char	*name;
+	const char	*layer;
+	const char	*status;
+	const char	*successor;	/* id, or NULL */
+	const char	*successor_name;
+	int		 active;	/* open to new customers */
+	int		 supported;	/* not retired */
+	double		 score;
+	enum confidence	 conf;
+	const char	*via;		/* the service it succeeds, or NULL */
+	char		*why;		/* what matched, in words (owned) */
+	const char	*matched;	/* the deciding part's name */
+	double		 part[PART_N];
+	struct hit_cap	 caps[4];
+	size_t		 ncaps;
+};
+
+struct hits {
+	struct hit	*v;
+	size_t		 n;
+	size_t		 cap;
+	struct strv	 terms;		/* "token:weight", for --explain */
+	struct strv	 fixed;		/* typed, corrected word pairs */
+};
+
 struct search *search_new(struct catalog *);
 void	 search_free(struct search *);
-int	 search_run(struct search *, const struct query *, struct result *);
-const struct strv *search_corrections(const struct search *);
-extern const struct column search_columns[];
-extern const size_t search_ncolumns;
+int	 search_run(struct search *, const struct query *, struct hits *);
+void	 hits_release(struct hits *);
 
 /* ---------------------------------------------------- cmd.c, args.c, usage.c */
 /* What an option's value or a command's operands are: for checks,

@@ -90,28 +90,53 @@ ins_tokens(struct ins *in, const char *text)
 	return in->toks.len > 0 ? n + 1 : 0;
 }
 
-/* A row with the tokens of its last value added as column tokcol. */
+/*
+ * The tables whose last value is a phrase that ask matches by tokens:
+ * the row gains its tokens (and the first one, to look it up). A cue's
+ * Hangul is squeezed first, so its spacing does not matter.
+ */
+static const struct {
+	const char	*table;
+	int		 first;		/* add the first token */
+	int		 squeeze;	/* join Hangul across spaces */
+} tokened[] = {
+	{ "usecase_keywords", 0, 0 },
+	{ "synonyms", 1, 0 },
+	{ "capability_cues", 1, 1 },
+};
+
+/* Inserts r with the tokens of its last value; 1 if r is not tokened. */
 static int
 ins_with_tokens(struct ins *in, const struct row *r)
 {
-	const char	*cols[4], *vals[4];
-	char		*first;
+	const char	*cols[6], *vals[6], *text = r->vals[r->n - 1];
+	char		*first, *sq = NULL;
+	size_t		 t, n = r->n;
 	int		 rc;
 
-	if (r->n > 2)
+	for (t = 0; t < sizeof(tokened) / sizeof(tokened[0]); t++)
+		if (strcmp(tokened[t].table, r->table) == 0)
+			break;
+	if (t == sizeof(tokened) / sizeof(tokened[0]))
+		return 1;
+	if (n > 4)
 		BUG("row of \"%s\" too wide", r->table);
-	memcpy(cols, r->cols, r->n * sizeof(*cols));
-	memcpy(vals, r->vals, r->n * sizeof(*vals));
-	if (ins_tokens(in, r->vals[r->n - 1]) == 0 &&
-	    strcmp(r->table, "synonyms") == 0)
+	if (tokened[t].squeeze)
+		text = sq = tokenizer_squeeze(text);
+	rc = ins_tokens(in, text);
+	free(sq);
+	if (rc == 0 && tokened[t].first)
 		return 0;	/* all stop words: nothing to match */
-	cols[r->n] = "toks";
-	vals[r->n] = in->toks.buf;
+	memcpy(cols, r->cols, n * sizeof(*cols));
+	memcpy(vals, r->vals, n * sizeof(*vals));
+	cols[n] = "toks";
+	vals[n++] = in->toks.buf;
 	first = xstrndup(in->toks.buf, strcspn(in->toks.buf, " "));
-	cols[r->n + 1] = "first";
-	vals[r->n + 1] = first;
-	rc = ins_plain(in, &(struct row){ r->table, cols, vals, r->n +
-	    (strcmp(r->table, "synonyms") == 0 ? 2 : 1) });
+	if (tokened[t].first) {
+		cols[n] = "first";
+		vals[n++] = first;
+	}
+	rc = ins_plain(in, &(struct row){ r->table, cols, vals, n });
 	free(first);
 	return rc;
 }
@@ -172,12 +197,12 @@ static int
 ins_row(void *arg, const struct row *r)
 {
 	struct ins	*in = arg;
+	int		 rc;
 
-	if (strcmp(r->table, "usecase_keywords") == 0 ||
-	    strcmp(r->table, "synonyms") == 0)
-		return ins_with_tokens(in, r);
 	if (strcmp(r->table, "docs") == 0)
 		return ins_doc(in, r);
+	if ((rc = ins_with_tokens(in, r)) != 1)
+		return rc;
 	return ins_plain(in, r);
 }
 

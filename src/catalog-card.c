@@ -44,6 +44,7 @@ static const struct {
 	{ { "parts", CELL_LIST, 0 }, "(SELECT group_concat(service_id, "
 	    "char(31)) FROM relations WHERE target_id = s.id AND kind = "
 	    "'part-of')" },
+	{ { "specs", CELL_LIST, 0 }, "NULL" },
 	{ { "cli", CELL_STR, 0 }, "s.cli" },
 	{ { "docs", CELL_STR, 0 }, "s.docs" },
 	{ { "sources", CELL_LIST, 0 }, "(SELECT group_concat(url, char(31)) "
@@ -53,6 +54,7 @@ static const struct {
 
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 #define SUCCESSOR 9
+#define SPECS 19
 
 static struct column columns[NFIELDS];
 
@@ -85,6 +87,67 @@ card_sql(int all)
 }
 
 /*
+ * Appends before, a number as the card shows it (whole, or with up to 4
+ * digits), then after; nothing if the column is NULL.
+ */
+static void
+add_num(struct strbuf *sb, const char *before, sqlite3_stmt *st, int col,
+    const char *after)
+{
+	double	v = sqlite3_column_double(st, col);
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return;
+	if (v == (double)(long long)v)
+		sb_addf(sb, "%s%lld%s", before, (long long)v, after);
+	else
+		sb_addf(sb, "%s%.4g%s", before, v, after);
+}
+
+/* An instance family's specs as card lines ("accelerator: 8 x ..."). */
+static void
+card_specs(struct catalog *cat, const char *id, struct strv *lines)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT family, largest, "
+	    "vendor, accelerator, accelerators, accelerator_memory_gib, vcpus, "
+	    "memory_gib, network_gbps, interconnect, generation, (SELECT "
+	    "group_concat(use, ', ') FROM (SELECT u.use FROM instance_uses u "
+	    "JOIN spec_uses su ON su.id = u.use WHERE u.service_id = ?1 "
+	    "ORDER BY su.ord)) FROM instance_specs WHERE service_id = ?1", 12);
+	struct strbuf	 sb = { 0 };
+	const char	*t[12];
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return;
+	for (int i = 0; i < 12; i++)
+		t[i] = (const char *)sqlite3_column_text(st, i);
+	sb_addf(&sb, "family: %s (%s generation)", t[0] ? t[0] : "?",
+	    t[10] ? t[10] : "?");
+	strv_push_owned(lines, sb_detach(&sb));
+	if (t[3] != NULL) {
+		add_num(&sb, "accelerators: ", st, 4, " x ");
+		sb_addf(&sb, "%s%s%s", t[2] ? t[2] : "", t[2] ? " " : "", t[3]);
+		add_num(&sb, ", ", st, 5, " GiB each");
+		strv_push_owned(lines, sb_detach(&sb));
+	}
+	if (t[1] != NULL) {
+		sb_addf(&sb, "largest: %s", t[1]);
+		add_num(&sb, ", ", st, 6, " vCPUs");
+		add_num(&sb, ", ", st, 7, " GiB memory");
+		strv_push_owned(lines, sb_detach(&sb));
+	}
+	add_num(&sb, "network: ", st, 8, " Gbps");
+	if (t[9] != NULL)
+		sb_addf(&sb, "%s%s", sb.len ? "; " : "interconnect: ", t[9]);
+	if (sb.len > 0)
+		strv_push_owned(lines, sb_detach(&sb));
+	if (t[11] != NULL)
+		strv_push_owned(lines, xasprintf("use: %s", t[11]));
+	sqlite3_reset(st);
+}
+
+/*
  * Adds one service's card (id), or with id NULL every service's, to res,
  * whose columns are catalog_card_columns(). In the card the successor
  * reads "id (Name)". Returns the number of rows, or -1.
@@ -95,8 +158,9 @@ catalog_card(struct catalog *cat, const char *id, struct result *res)
 	int	 n;
 	char	*name;
 
-	if (strcmp(fields[SUCCESSOR].col.name, "successor") != 0)
-		BUG("the card's successor field moved");
+	if (strcmp(fields[SUCCESSOR].col.name, "successor") != 0 ||
+	    strcmp(fields[SPECS].col.name, "specs") != 0)
+		BUG("the card's successor or specs field moved");
 	n = catalog_fill_rows(cat, card_sql(id == NULL), &id, id != NULL, res);
 	for (size_t r = 0; id != NULL && r < res->nrows; r++) {
 		struct cell *c = &res->cells[r * res->ncols + SUCCESSOR];
@@ -112,5 +176,7 @@ catalog_card(struct catalog *cat, const char *id, struct result *res)
 		}
 		free(name);
 	}
+	for (size_t r = 0; id != NULL && r < res->nrows; r++)
+		card_specs(cat, id, &res->cells[r * res->ncols + SPECS].list);
 	return n;
 }

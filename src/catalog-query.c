@@ -32,6 +32,8 @@ catalog_fill_rows(struct catalog *cat, const char *sql,
 		row = result_row(res);
 		for (size_t c = 0; c < res->ncols; c++) {
 			if (res->cols[c].kind == CELL_NUM) {
+				row[c].null = sqlite3_column_type(st, (int)c) ==
+				    SQLITE_NULL;
 				cell_setn(&row[c],
 				    sqlite3_column_double(st, (int)c));
 				continue;
@@ -110,6 +112,13 @@ static const struct {
 	{ "term", NULL, "SELECT name FROM glossary_names",
 	    "SELECT count(*) FROM glossary" },
 	{ "glossary", NULL, NULL, "SELECT count(*) FROM glossary" },
+	{ "kind", "SELECT id FROM capability_kinds WHERE id = ?1",
+	    "SELECT id FROM capability_kinds ORDER BY ord",
+	    "SELECT count(*) FROM capability_kinds" },
+	{ "capabilities", NULL, NULL, "SELECT count(*) FROM capabilities" },
+	{ "use", NULL, "SELECT id FROM spec_uses ORDER BY ord", NULL },
+	{ "generation", NULL, "SELECT id FROM spec_generations ORDER BY ord",
+	    NULL },
 };
 
 static size_t
@@ -251,8 +260,10 @@ catalog_list(struct catalog *cat, const struct filter *f, struct result *res)
 {
 	static const char sql[] =
 	    "SELECT s.id, s.name, s.layer, " UC_LIST("s.id") ", s.status, "
-	    "s.successor, s.summary FROM services s "
+	    "s.successor, s.part_of, sp.accelerator, sp.accelerators, "
+	    "sp.accelerator_memory_gib, s.summary FROM services s "
 	    "JOIN layers l ON l.id = s.layer "
+	    "LEFT JOIN instance_specs sp ON sp.service_id = s.id "
 	    "JOIN statuses st ON st.id = s.status "
 	    "WHERE (?1 IS NULL OR s.layer = ?1) AND (?2 IS NULL OR EXISTS "
 	    "(SELECT 1 FROM service_usecases WHERE service_id = s.id AND "

@@ -130,3 +130,69 @@ catalog_doc_text(struct catalog *cat, long long rowid)
 	sqlite3_reset(st);
 	return s;
 }
+
+/*
+ * Calls fn(arg, capability order, tokens, cue as written) for every cue
+ * whose first token is first.
+ */
+int
+catalog_cues(struct catalog *cat, const char *first,
+    int (*fn)(void *, long, const char *, const char *), void *arg)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT c.ord, k.toks, k.cue "
+	    "FROM capability_cues k JOIN capabilities c ON c.id = "
+	    "k.capability_id WHERE k.first = ?1 ORDER BY k.rowid", 3);
+	const char	*toks, *cue;
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		toks = (const char *)sqlite3_column_text(st, 1);
+		cue = (const char *)sqlite3_column_text(st, 2);
+		if (toks != NULL && cue != NULL && fn(arg,
+		    (long)sqlite3_column_int64(st, 0), toks, cue) == -1)
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
+	    catalog_db_error(cat, "cannot read capabilities");
+}
+
+/*
+ * Reads capability ord: *out gets id, name, name_ko and the kind's order
+ * (as text), and fn(arg, service order, strength) is called for each of
+ * its providers. Returns 1, 0 if there is no such capability, or -1.
+ */
+int
+catalog_capability(struct catalog *cat, long ord, struct strv *out,
+    int (*fn)(void *, long, double), void *arg)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT c.id, c.name, "
+	    "c.name_ko, k.ord FROM capabilities c JOIN capability_kinds k ON "
+	    "k.id = c.kind WHERE c.ord = ?1", 4);
+	const char	*v;
+	int		 found = 0, rc;
+
+	sqlite3_bind_int64(st, 1, ord);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < 4; i++) {
+			v = (const char *)sqlite3_column_text(st, i);
+			strv_push(out, v != NULL ? v : "");
+		}
+		found = 1;
+	}
+	sqlite3_reset(st);
+	if (!found)
+		return 0;
+	st = catalog_prep(cat, "SELECT s.ord, p.strength FROM "
+	    "capability_providers p JOIN services s ON s.id = p.service_id "
+	    "JOIN capabilities c ON c.id = p.capability_id WHERE c.ord = ?1 "
+	    "ORDER BY s.ord", 2);
+	sqlite3_bind_int64(st, 1, ord);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (long)sqlite3_column_int64(st, 0),
+		    sqlite3_column_double(st, 1));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 1 :
+	    catalog_db_error(cat, "cannot read capabilities");
+}

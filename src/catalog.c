@@ -208,15 +208,18 @@ catalog_create(const char *desc)
 	return cat;
 }
 
-/* Reads the statuses the schema defines into st (statuses_release()). */
+/* Reads what the schema defines into st (vocab_release()). */
 int
-catalog_statuses(struct catalog *cat, struct statuses *st)
+catalog_vocab(struct catalog *cat, struct vocab *st)
 {
 	sqlite3_stmt	*s = catalog_prep(cat, "SELECT id, new_customers, "
 	    "supported FROM statuses ORDER BY ord", 3);
 	const char	*id;
 
 	memset(st, 0, sizeof(*st));
+	catalog_values(cat, "kind", &st->kinds);
+	catalog_values(cat, "use", &st->uses);
+	catalog_values(cat, "generation", &st->generations);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		if ((id = (const char *)sqlite3_column_text(s, 0)) == NULL)
 			continue;
@@ -231,11 +234,14 @@ catalog_statuses(struct catalog *cat, struct statuses *st)
 }
 
 void
-statuses_release(struct statuses *st)
+vocab_release(struct vocab *st)
 {
 	for (size_t i = 0; i < st->n; i++)
 		free(st->v[i].id);
 	free(st->v);
+	strv_release(&st->kinds);
+	strv_release(&st->uses);
+	strv_release(&st->generations);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -249,14 +255,14 @@ statuses_release(struct statuses *st)
 static struct catalog *
 load_json(const char *const *paths, size_t n, const char *desc, int *status)
 {
-	struct statuses	 st;
+	struct vocab	 st;
 	struct load	*ld;
 	struct catalog	*cat;
 
 	*status = EXIT_INTERNAL;
 	if ((cat = catalog_create(desc)) == NULL)
 		return NULL;
-	catalog_statuses(cat, &st);
+	catalog_vocab(cat, &st);
 	ld = load_paths(paths, n, &st);
 	*status = EXIT_DATA;
 	if (load_failed(ld) || catalog_fill(cat, ld) == -1) {
@@ -265,7 +271,7 @@ load_json(const char *const *paths, size_t n, const char *desc, int *status)
 	} else
 		*status = EXIT_OK;
 	load_free(ld);
-	statuses_release(&st);
+	vocab_release(&st);
 	return cat;
 }
 

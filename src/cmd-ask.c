@@ -1,18 +1,26 @@
 /*
  * cmd-ask.c: "awsai ask": rank services for a task in words; "ask -"
- * answers one task a line from standard input.
+ * answers one task a line from standard input. search.c ranks; this
+ * file turns its hits into rows. For people (table, plain) results below
+ * medium confidence are left out unless --all; scripts get every result
+ * up to -n, each with its confidence.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "awsai.h"
 
-enum { ASK_ACTIVE, ASK_EXPLAIN, ASK_LAYER, ASK_LIMIT, ASK_USECASE,
-    ASK_NOPTS };
+enum { ASK_ACTIVE, ASK_ALL, ASK_EXISTING, ASK_EXPLAIN, ASK_LAYER, ASK_LIMIT,
+    ASK_USECASE, ASK_NOPTS };
 
 static const struct opt ask_opts[] = {
 	[ASK_ACTIVE] = { 0, "active", VAL_NONE, NULL,
 	    "hide services closed to new customers or retired" },
+	[ASK_ALL] = { 0, "all", VAL_NONE, NULL,
+	    "show low-confidence results too" },
+	[ASK_EXISTING] = { 0, "existing", VAL_NONE, NULL,
+	    "rank by relevance alone, as an existing customer" },
 	[ASK_EXPLAIN] = { 0, "explain", VAL_NONE, NULL,
 	    "show the score breakdown" },
 	[ASK_LAYER] = { 'l', "layer", VAL_LAYER, "LAYER",
@@ -24,116 +32,177 @@ static const struct opt ask_opts[] = {
 	[ASK_NOPTS] = OPT_END,
 };
 
-/* The columns: without --explain, the last is left out. */
-static size_t
-ncols(const struct query *q)
-{
-	return q->explain ? search_ncolumns : search_ncolumns - 1;
-}
+/* The fields of a result: a promise to scripts (README). */
+static const struct column ask_columns[] = {
+	{ "line", CELL_NUM, 0 },
+	{ "rank", CELL_NUM, 0 },
+	{ "id", CELL_STR, COL_HIDE_TABLE },
+	{ "name", CELL_STR, 0 },
+	{ "layer", CELL_STR, 0 },
+	{ "status", CELL_STR, COL_STATUS },
+	{ "successor", CELL_STR, COL_HIDE_TABLE },
+	{ "score", CELL_NUM, COL_HIDE_TABLE },
+	{ "confidence", CELL_STR, 0 },
+	{ "why", CELL_STR, COL_SHRINK },
+	{ "explain", CELL_JSON, 0 },
+};
+#define NCOLS (sizeof(ask_columns) / sizeof(ask_columns[0]))
+
+static const char *const conf_names[] = { "low", "medium", "high" };
+
+#define MAXLINE (4 << 20)	/* bytes in one task of a batch */
+
+/* How one ask runs: its query and how it prints. */
+struct ask {
+	struct query	 q;
+	int		 explain;
+	int		 all;		/* people see low confidence too */
+	int		 batch;		/* a line number leads each row */
+};
 
 static void
-query_init(struct query *q, const struct args *a)
+ask_init(struct ask *k, const struct ctx *ctx, const struct args *a)
 {
-	const char	*n = a->val[ASK_LIMIT];
-	long		 v = 5;
+	long	v = 5;
 
-	memset(q, 0, sizeof(*q));
-	if (n != NULL)
-		util_parse_int(n, 1, 1000, &v);
-	q->limit = (size_t)v;
-	q->layer = a->val[ASK_LAYER];
-	q->usecase = a->val[ASK_USECASE];
-	q->active = a->set[ASK_ACTIVE];
-	q->explain = a->set[ASK_EXPLAIN];
+	memset(k, 0, sizeof(*k));
+	if (a->val[ASK_LIMIT] != NULL)
+		util_parse_int(a->val[ASK_LIMIT], 1, 1000, &v);
+	k->q.limit = (size_t)v;
+	k->q.layer = a->val[ASK_LAYER];
+	k->q.usecase = a->val[ASK_USECASE];
+	k->q.active = a->set[ASK_ACTIVE];
+	k->q.existing = a->set[ASK_EXISTING];
+	k->explain = a->set[ASK_EXPLAIN];
+	k->all = a->set[ASK_ALL] || (ctx->out.fmt != FMT_TABLE &&
+	    ctx->out.fmt != FMT_PLAIN);
+}
+
+/* The result's columns: a line number for a batch, explain if asked. */
+static void
+columns(const struct ask *k, struct result *res)
+{
+	size_t	skip = k->batch ? 0 : 1;
+
+	result_init(res, ask_columns + skip, NCOLS - skip - !k->explain);
+}
+
+/* Adds the rows of hits to res (line 0: not a batch). */
+static void
+add_rows(const struct ask *k, const struct hits *h, size_t line,
+    struct result *res)
+{
+	struct cell	*row;
+	size_t		 c, rank = 0;
+
+	for (size_t i = 0; i < h->n; i++) {
+		const struct hit *t = &h->v[i];
+
+		if (i > 0 && !k->all && t->conf < CONF_MEDIUM)
+			continue;
+		row = result_row(res);
+		c = 0;
+		if (k->batch)
+			cell_setn(&row[c++], (double)line);
+		cell_setn(&row[c++], (double)++rank);
+		cell_set(&row[c++], t->id);
+		cell_set(&row[c++], t->name);
+		cell_set(&row[c++], t->layer);
+		cell_set(&row[c++], t->status);
+		cell_set(&row[c++], t->successor);
+		cell_setn(&row[c++], t->score);
+		cell_set(&row[c++], conf_names[t->conf]);
+		cell_set(&row[c++], t->why);
+		if (k->explain)
+			row[c].s = out_json_explain(t, &h->terms);
+	}
 }
 
 static int
-ask_one(struct ctx *ctx, struct search *s, struct query *q)
+ask_one(struct ctx *ctx, struct search *s, struct ask *k)
 {
-	const struct strv *fixed;
+	struct hits	 h = { 0 };
 	struct result	 res;
 	int		 n;
 
-	result_init(&res, search_columns, ncols(q));
-	n = search_run(s, q, &res);
-	fixed = search_corrections(s);
-	for (size_t i = 0; i + 1 < fixed->n; i += 2)
+	n = search_run(s, &k->q, &h);
+	for (size_t i = 0; i + 1 < h.fixed.n; i += 2)
 		diag_warn("did you mean \"%s\"? (searched for it instead of "
-		    "\"%s\")", fixed->v[i + 1], fixed->v[i]);
+		    "\"%s\")", h.fixed.v[i + 1], h.fixed.v[i]);
 	if (n == 0)
 		diag_error("no service fits \"%s\" (try other words, or "
-		    "\"awsai list --usecase USECASE\")", q->text);
+		    "\"awsai list --usecase USECASE\")", k->q.text);
+	columns(k, &res);
+	add_rows(k, &h, 0, &res);
+	hits_release(&h);
 	return cmd_output(ctx, &res, n);
 }
 
 /* Batch: one task a line; the line number leads each TSV/CSV row. */
 static int
-ask_batch(struct ctx *ctx, struct search *s, struct query *q)
+ask_batch(struct ctx *ctx, struct search *s, struct ask *k)
 {
-	static struct column cols[16];
-	struct result	 res, lined;
+	struct result	 res;
+	struct hits	 h;
 	char		*line = NULL;
-	size_t		 cap = 0, lineno = 0, nc = ncols(q);
+	size_t		 cap = 0, lineno = 0;
 	ssize_t		 len;
-	int		 any = 0, first = 1, n;
+	int		 any = 0, first = 1, json;
 
-	cols[0] = (struct column){ "line", CELL_NUM, 0 };
-	memcpy(cols + 1, search_columns, nc * sizeof(*cols));
-	while ((len = getline(&line, &cap, stdin)) != -1) {
+	json = ctx->out.fmt == FMT_JSON || ctx->out.fmt == FMT_JSONL;
+	k->batch = !json;
+	errno = 0;
+	while ((len = util_getline(&line, &cap, stdin, MAXLINE)) >= 0) {
 		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		q->text = line;
-		result_init(&res, search_columns, nc);
-		if ((n = search_run(s, q, &res)) < 0) {
-			result_release(&res);
-			free(line);
-			return EXIT_INTERNAL;
-		}
-		any |= n > 0;
-		if (ctx->out.fmt == FMT_JSON || ctx->out.fmt == FMT_JSONL) {
+		if (memchr(line, '\0', (size_t)len) != NULL)
+			line[strlen(line)] = ' ';	/* a NUL ends no task */
+		k->q.text = line;
+		memset(&h, 0, sizeof(h));
+		any |= search_run(s, &k->q, &h) > 0;
+		columns(k, &res);
+		res.noheader = !first;
+		add_rows(k, &h, lineno, &res);
+		if (json)
 			out_json_batch(&ctx->out, line, &res);
-		} else if (n > 0) {
-			result_init(&lined, cols, nc + 1);
-			lined.noheader = !first;
-			for (size_t r = 0; r < res.nrows; r++) {
-				struct cell *row = result_row(&lined);
-
-				cell_setn(&row[0], (double)lineno);
-				memcpy(row + 1, &res.cells[r * nc],
-				    nc * sizeof(*row));
-				memset(&res.cells[r * nc], 0,
-				    nc * sizeof(*row));
-			}
-			out_print(&ctx->out, &lined);
-			result_release(&lined);
+		else if (res.nrows > 0) {
+			out_print(&ctx->out, &res);
 			first = 0;
 		}
 		result_release(&res);
+		hits_release(&h);
 		if (ferror(stdout))
 			break;
 	}
 	free(line);
+	if (len == -2) {
+		diag_error("standard input: line %zu is longer than %d MiB",
+		    lineno + 1, MAXLINE >> 20);
+		return EXIT_USAGE;
+	}
+	if (ferror(stdin)) {
+		diag_error("cannot read the tasks from standard input: %s",
+		    strerror(errno != 0 ? errno : EIO));
+		return EXIT_USAGE;
+	}
 	return any ? EXIT_OK : EXIT_NOMATCH;
 }
 
 static int
 ask_run(struct ctx *ctx, struct args *a)
 {
-	struct query	 q;
+	struct ask	 k;
 	struct search	*s;
 	char		*text;
 	int		 status;
 
-	query_init(&q, a);
+	ask_init(&k, ctx, a);
 	if ((s = search_new(ctx->catalog)) == NULL)
 		return EXIT_DATA;
 	if (a->argc == 1 && strcmp(a->argv[0], "-") == 0)
-		status = ask_batch(ctx, s, &q);
+		status = ask_batch(ctx, s, &k);
 	else {
-		q.text = text = cmd_join(a);
-		status = ask_one(ctx, s, &q);
+		k.q.text = text = cmd_join(a);
+		status = ask_one(ctx, s, &k);
 		free(text);
 	}
 	search_free(s);

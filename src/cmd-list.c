@@ -20,6 +20,10 @@ static const struct column list_columns[] = {
 	{ "usecases", CELL_LIST, COL_SHRINK },
 	{ "status", CELL_STR, COL_STATUS },
 	{ "successor", CELL_STR, COL_HIDE_TABLE },
+	{ "part_of", CELL_STR, COL_HIDE_TABLE },
+	{ "accelerator", CELL_STR, COL_HIDE_TABLE },
+	{ "accelerators", CELL_NUM, COL_HIDE_TABLE | COL_NULLABLE },
+	{ "accelerator_memory_gib", CELL_NUM, COL_HIDE_TABLE | COL_NULLABLE },
 	{ "summary", CELL_STR, COL_SHRINK },
 };
 

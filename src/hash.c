@@ -89,3 +89,79 @@ strmap_release(struct strmap *m)
 	free(m->vals);
 	memset(m, 0, sizeof(*m));
 }
+
+/*
+ * Integer keys (row ids) to long values, the same scheme. A key can be
+ * any value but IDMAP_EMPTY, which marks an empty slot.
+ */
+static size_t
+idslot(const struct idmap *m, long long key)
+{
+	size_t	i = hash_u64((uint64_t)key) & (m->cap - 1);
+
+	while (m->keys[i] != IDMAP_EMPTY && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* The value of key, or NULL; valid until the next idmap_put(). */
+long *
+idmap_get(const struct idmap *m, long long key)
+{
+	size_t	i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = idslot(m, key);
+	return m->keys[i] != IDMAP_EMPTY ? &m->vals[i] : NULL;
+}
+
+/* Sets key to val unless it is there; returns the value stored. */
+long
+idmap_put(struct idmap *m, long long key, long val)
+{
+	size_t	i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct idmap old = *m;
+
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->keys = xmalloc(m->cap * sizeof(*m->keys));
+		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		for (size_t k = 0; k < m->cap; k++)
+			m->keys[k] = IDMAP_EMPTY;
+		for (size_t k = 0; k < old.cap; k++) {
+			if (old.keys[k] == IDMAP_EMPTY)
+				continue;
+			i = idslot(m, old.keys[k]);
+			m->keys[i] = old.keys[k];
+			m->vals[i] = old.vals[k];
+		}
+		free(old.keys);
+		free(old.vals);
+	}
+	i = idslot(m, key);
+	if (m->keys[i] != IDMAP_EMPTY)
+		return m->vals[i];
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->n++;
+	return val;
+}
+
+/* Empties m, keeping its room (for per-question tables). */
+void
+idmap_clear(struct idmap *m)
+{
+	for (size_t k = 0; k < m->cap; k++)
+		m->keys[k] = IDMAP_EMPTY;
+	m->n = 0;
+}
+
+void
+idmap_release(struct idmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}

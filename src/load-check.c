@@ -121,9 +121,9 @@ index_ids(struct load *ld, enum section sec)
 static const struct status_def *
 find_status(const struct load *ld, const char *id)
 {
-	for (size_t i = 0; i < ld->statuses->n; i++)
-		if (strcmp(ld->statuses->v[i].id, id) == 0)
-			return &ld->statuses->v[i];
+	for (size_t i = 0; i < ld->vocab->n; i++)
+		if (strcmp(ld->vocab->v[i].id, id) == 0)
+			return &ld->vocab->v[i];
 	return NULL;
 }
 
@@ -134,14 +134,14 @@ status_list(const struct load *ld, int closed)
 	struct strbuf	sb = { 0 };
 	size_t		n = 0, k = 0;
 
-	for (size_t i = 0; i < ld->statuses->n; i++)
-		n += !closed || !ld->statuses->v[i].new_customers;
+	for (size_t i = 0; i < ld->vocab->n; i++)
+		n += !closed || !ld->vocab->v[i].new_customers;
 	sb_adds(&sb, "");
-	for (size_t i = 0; i < ld->statuses->n; i++) {
-		if (closed && ld->statuses->v[i].new_customers)
+	for (size_t i = 0; i < ld->vocab->n; i++) {
+		if (closed && ld->vocab->v[i].new_customers)
 			continue;
 		sb_addf(&sb, "%s%s", k == 0 ? "" : !closed ? ", " :
-		    k + 1 == n ? " or " : ", ", ld->statuses->v[i].id);
+		    k + 1 == n ? " or " : ", ", ld->vocab->v[i].id);
 		k++;
 	}
 	return sb_detach(&sb);
@@ -309,6 +309,40 @@ check_meta(struct load *ld)
 	}
 }
 
+/* A capability's kind and providers must exist. */
+static void
+check_capability(struct load *ld, const struct rec *r)
+{
+	const char	*kind = rec_str(r, "kind"), *key;
+	json_t		*pv = json_object_get(r->obj, "providers"), *w;
+	const struct strv *kinds = &ld->vocab->kinds;
+	struct strbuf	 sb = { 0 };
+	size_t		 i = 0, k;
+	char		*hint;
+
+	for (k = 0; kind != NULL && k < kinds->n; k++)
+		if (strcmp(kinds->v[k], kind) == 0)
+			break;
+	if (kind != NULL && k == kinds->n) {
+		for (k = 0; k < kinds->n; k++)
+			sb_addf(&sb, "%s%s", k ? ", " : "", kinds->v[k]);
+		rec_error(ld, r, SEC_CAPABILITIES, "kind", 0, "unknown kind "
+		    "\"%s\" (expected: %s)", kind, sb.buf);
+		sb_release(&sb);
+	}
+	if (!json_is_object(pv))
+		return;
+	json_object_foreach(pv, key, w) {
+		if (load_find(ld, SEC_SERVICES, key) == NULL) {
+			hint = suggest_id(ld, SEC_SERVICES, key);
+			elem_error(ld, r, SEC_CAPABILITIES, pv, i, "providers: "
+			    "unknown service \"%s\"%s", key, hint);
+			free(hint);
+		}
+		i++;
+	}
+}
+
 /* Runs every check over everything ld holds; ld->failed tells. */
 void
 load_validate(struct load *ld)
@@ -331,4 +365,6 @@ load_validate(struct load *ld)
 		for (size_t i = 0; i < ld->nrecs[s]; i++)
 			check_refs(ld, &ld->recs[s][i], (enum section)s,
 			    "services", SEC_SERVICES);
+	for (size_t i = 0; i < ld->nrecs[SEC_CAPABILITIES]; i++)
+		check_capability(ld, &ld->recs[SEC_CAPABILITIES][i]);
 }

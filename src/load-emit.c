@@ -39,6 +39,15 @@ static const char *const group_cols[] = { "kind", "id", "ord", "name",
     "name_ko", "summary", "summary_ko" };
 static const char *const gservice_cols[] = { "kind", "group_id", "ord",
     "service_id" };
+static const char *const spec_cols[] = { "service_id", "family", "largest",
+    "vendor", "accelerator", "accelerators", "accelerator_memory_gib",
+    "vcpus", "memory_gib", "network_gbps", "interconnect", "generation" };
+static const char *const use_cols[] = { "service_id", "use" };
+static const char *const cap_cols[] = { "id", "ord", "name", "name_ko",
+    "kind" };
+static const char *const cue_cols[] = { "capability_id", "lang", "cue" };
+static const char *const provider_cols[] = { "capability_id", "service_id",
+    "strength" };
 
 /* Where rows go: the callback and its argument. */
 struct sink {
@@ -174,6 +183,54 @@ put_docs(const struct sink *k, const struct rec *r, const char *ord)
 	return 0;
 }
 
+/* The value of spec key as text, into buf when it is a number. */
+static const char *
+spec_text(json_t *specs, const char *key, char *buf, size_t len)
+{
+	json_t	*v = json_object_get(specs, key);
+
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (!json_is_number(v))
+		return NULL;
+	snprintf(buf, len, "%.17g", json_number_value(v));
+	return buf;
+}
+
+/*
+ * An instance family's specs and uses; its accelerator also becomes a
+ * name the index holds ("H200", "NVIDIA H200"), so people find it by chip.
+ */
+static int
+put_specs(const struct sink *k, const struct rec *r, const char *ord)
+{
+	json_t		*sp = json_object_get(r->obj, "specs"), *e;
+	char		 nums[NELEM(spec_cols)][32], both[256];
+	const char	*vals[NELEM(spec_cols)], *acc, *vendor;
+	size_t		 i;
+
+	if (!json_is_object(sp))
+		return 0;
+	vals[0] = r->id;
+	for (i = 1; i < NELEM(spec_cols); i++)
+		vals[i] = spec_text(sp, spec_cols[i], nums[i], sizeof(nums[i]));
+	if (PUT(k, "instance_specs", spec_cols, vals) == -1)
+		return -1;
+	json_array_foreach(json_object_get(sp, "use"), i, e) {
+		const char *uv[] = { r->id, json_string_value(e) };
+
+		if (PUT(k, "instance_uses", use_cols, uv) == -1)
+			return -1;
+	}
+	acc = spec_text(sp, "accelerator", nums[0], sizeof(nums[0]));
+	vendor = spec_text(sp, "vendor", nums[1], sizeof(nums[1]));
+	if (acc == NULL)
+		return 0;
+	snprintf(both, sizeof(both), "%s %s", vendor ? vendor : "", acc);
+	return put_doc(k, acc, ord, "alias") == -1 ||
+	    put_doc(k, both, ord, "alias") == -1 ? -1 : 0;
+}
+
 static int
 put_service(const struct sink *k, const struct rec *r, size_t n)
 {
@@ -202,7 +259,8 @@ put_service(const struct sink *k, const struct rec *r, size_t n)
 		if (PUT(k, "aliases", alias_cols, vals) == -1)
 			return -1;
 	}
-	if (put_docs(k, r, ord) == -1 || put_relations(k, r) == -1)
+	if (put_docs(k, r, ord) == -1 || put_relations(k, r) == -1 ||
+	    put_specs(k, r, ord) == -1)
 		return -1;
 	v = json_object_get(r->obj, "sources");
 	json_array_foreach(v, i, e) {
@@ -273,6 +331,39 @@ put_glossary(const struct sink *k, const struct rec *r, size_t n)
 		const char *sv[] = { r->id, json_string_value(e) };
 
 		if (PUT(k, "glossary_see", gsee_cols, sv) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* A capability, its cues and its providers. */
+static int
+put_capability(const struct sink *k, const struct rec *r, size_t n)
+{
+	const char	*key;
+	char		 ord[32], w[32];
+	json_t		*e;
+	size_t		 i;
+	const char	*vals[] = { r->id, ord, rec_str(r, "name"),
+	    rec_str(r, "name_ko"), rec_str(r, "kind") };
+
+	snprintf(ord, sizeof(ord), "%zu", n);
+	if (PUT(k, "capabilities", cap_cols, vals) == -1)
+		return -1;
+	for (int ko = 0; ko < 2; ko++)
+		json_array_foreach(json_object_get(r->obj, ko ? "cues_ko" :
+		    "cues"), i, e) {
+			const char *cv[] = { r->id, ko ? "ko" : "en",
+			    json_string_value(e) };
+
+			if (PUT(k, "capability_cues", cue_cols, cv) == -1)
+				return -1;
+		}
+	json_object_foreach(json_object_get(r->obj, "providers"), key, e) {
+		const char *pv[] = { r->id, key, w };
+
+		snprintf(w, sizeof(w), "%.17g", json_number_value(e));
+		if (PUT(k, "capability_providers", provider_cols, pv) == -1)
 			return -1;
 	}
 	return 0;
@@ -365,6 +456,10 @@ load_insert(struct load *ld, void *arg, row_fn fn)
 			return -1;
 	for (size_t n = 0; n < ld->nrecs[SEC_ROLES]; n++)
 		if (put_group(&k, &ld->recs[SEC_ROLES][n], "role", n) == -1)
+			return -1;
+	for (size_t n = 0; n < ld->nrecs[SEC_CAPABILITIES]; n++)
+		if (put_capability(&k, &ld->recs[SEC_CAPABILITIES][n],
+		    n) == -1)
 			return -1;
 	return 0;
 }

@@ -20,7 +20,9 @@ enum ftype {
 	T_SLUGS,
 	T_URLS,
 	T_WEIGHTS,	/* object slug -> number in (0, 1] */
+	T_PROVIDERS,	/* the same, for service ids */
 	T_STR_NULL,	/* string or null */
+	T_SPECS,	/* an instance family's specs (spec_fields) */
 };
 
 struct field {
@@ -76,6 +78,7 @@ static const struct field service_fields[] = {
 	{ "docs", T_URL, 1, 0 },
 	{ "sources", T_URLS, 1, 1 },
 	{ "as_of", T_DATE, 1, 0 },
+	{ "specs", T_SPECS, 0, 0 },
 	{ NULL, 0, 0, 0 },
 };
 static const struct field synonym_fields[] = {
@@ -113,9 +116,21 @@ static const struct field role_fields[] = {
 	{ NULL, 0, 0, 0 },
 };
 
+static const struct field capability_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "name", T_NAME, 1, 0 },
+	{ "name_ko", T_NAME, 1, 0 },
+	{ "kind", T_NAME, 1, 0 },
+	{ "cues", T_STRS, 1, 1 },
+	{ "cues_ko", T_STRS, 1, 1 },
+	{ "providers", T_PROVIDERS, 1, 1 },
+	{ NULL, 0, 0, 0 },
+};
+
 static const struct field *const section_fields[SEC_N] = {
 	meta_fields, layer_fields, usecase_fields, service_fields,
 	synonym_fields, glossary_fields, stage_fields, role_fields,
+	capability_fields,
 };
 
 /* ------------------------------------------------------------ fields */
@@ -141,6 +156,10 @@ type_name(enum ftype t)
 		return "an array of strings";
 	case T_WEIGHTS:
 		return "an object of use case ids to weights";
+	case T_PROVIDERS:
+		return "an object of service ids to strengths";
+	case T_SPECS:
+		return "an object of instance specs";
 	}
 	return "?";
 }
@@ -269,13 +288,116 @@ check_weights(struct load *ld, const struct rec *r, enum section sec,
 
 		if (!json_is_number(e) || !(w > 0 && w <= 1))
 			bad |= elem_error(ld, r, sec, v, i + POS_VALUE,
-			    "%s: weight of \"%s\" must be a number in (0, 1]",
-			    fd->key, key) == -1;
+			    "%s: %s of \"%s\" must be a number in (0, 1]",
+			    fd->key, fd->type == T_PROVIDERS ? "strength" :
+			    "weight", key) == -1;
 		i++;
 	}
 	if (json_object_size(v) < fd->min)
 		bad |= rec_error(ld, r, sec, fd->key, 0, "%s: needs at least "
 		    "%zu", fd->key, fd->min) == -1;
+	return bad;
+}
+
+/* The keys of an instance family's specs, and what each holds. */
+enum spec_kind { S_NAME, S_TEXT, S_NUM, S_INT, S_USES, S_GEN };
+static const struct {
+	const char	*key;
+	enum spec_kind	 kind;
+	int		 required;	/* and never null */
+} spec_fields[] = {
+	{ "family", S_NAME, 1 },
+	{ "largest", S_NAME, 0 },
+	{ "vendor", S_NAME, 0 },
+	{ "accelerator", S_NAME, 0 },
+	{ "accelerators", S_NUM, 0 },
+	{ "accelerator_memory_gib", S_NUM, 0 },
+	{ "vcpus", S_INT, 0 },
+	{ "memory_gib", S_NUM, 0 },
+	{ "network_gbps", S_NUM, 0 },
+	{ "interconnect", S_TEXT, 0 },
+	{ "use", S_USES, 1 },
+	{ "generation", S_GEN, 1 },
+};
+#define NSPEC (sizeof(spec_fields) / sizeof(spec_fields[0]))
+
+/* Is s one of the values in v? */
+static int
+in_strv(const struct strv *v, const char *s)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* What is wrong with the value e of spec key k, or NULL. */
+static const char *
+spec_problem(const struct load *ld, size_t k, json_t *e)
+{
+	const struct vocab *vc = ld->vocab;
+	json_t		*u;
+	size_t		 i;
+
+	if (json_is_null(e))
+		return spec_fields[k].required ? "must not be null" : NULL;
+	switch (spec_fields[k].kind) {
+	case S_NAME:
+	case S_TEXT:
+		if (!json_is_string(e))
+			return "must be a string";
+		return scalar_problem(spec_fields[k].kind == S_NAME ? T_NAME :
+		    T_STR, json_string_value(e));
+	case S_NUM:
+		return json_is_number(e) && json_number_value(e) >= 0 ? NULL :
+		    "must be a number, at least 0";
+	case S_INT:
+		return json_is_integer(e) && json_integer_value(e) > 0 ? NULL :
+		    "must be a whole number above 0";
+	case S_GEN:
+		return json_is_string(e) && in_strv(&vc->generations,
+		    json_string_value(e)) ? NULL : "must be \"current\" or "
+		    "\"previous\"";
+	case S_USES:
+		if (!json_is_array(e) || json_array_size(e) == 0)
+			return "must be an array of one or more uses";
+		json_array_foreach(e, i, u)
+			if (!json_is_string(u) || !in_strv(&vc->uses,
+			    json_string_value(u)))
+				return "holds a use that is not training, "
+				    "inference, graphics, hpc or fpga";
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Checks an instance family's specs; returns 1 if they are bad. */
+static int
+check_specs(struct load *ld, const struct rec *r, enum section sec,
+    json_t *v)
+{
+	const char	*key, *what;
+	json_t		*e;
+	size_t		 i = 0, k;
+	int		 bad = 0;
+
+	json_object_foreach(v, key, e) {
+		for (k = 0; k < NSPEC; k++)
+			if (strcmp(spec_fields[k].key, key) == 0)
+				break;
+		if (k == NSPEC)
+			bad |= elem_error(ld, r, sec, v, i, "specs: unknown key "
+			    "\"%s\"", key) == -1;
+		else if ((what = spec_problem(ld, k, e)) != NULL)
+			bad |= elem_error(ld, r, sec, v, i + POS_VALUE,
+			    "specs: %s %s", key, what) == -1;
+		i++;
+	}
+	for (k = 0; k < NSPEC; k++)
+		if (spec_fields[k].required &&
+		    json_object_get(v, spec_fields[k].key) == NULL)
+			bad |= rec_error(ld, r, sec, "specs", 0, "specs: missing "
+			    "required key \"%s\"", spec_fields[k].key) == -1;
 	return bad;
 }
 
@@ -311,9 +433,14 @@ check_value(struct load *ld, const struct rec *r, enum section sec,
 			break;
 		return check_array(ld, r, sec, fd, v);
 	case T_WEIGHTS:
+	case T_PROVIDERS:
 		if (!json_is_object(v))
 			break;
 		return check_weights(ld, r, sec, fd, v);
+	case T_SPECS:
+		if (!json_is_object(v))
+			break;
+		return check_specs(ld, r, sec, v);
 	}
 	rec_error(ld, r, sec, fd->key, 0, "%s must be %s", fd->key,
 	    type_name(fd->type));

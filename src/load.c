@@ -18,13 +18,13 @@
 
 const char *const load_section_names[SEC_N] = {
 	"meta", "layers", "usecases", "services", "synonyms", "glossary",
-	"stages", "roles",
+	"stages", "roles", "capabilities",
 };
 
 /* What one section's record is called in messages. */
 const char *const load_section_what[SEC_N] = {
 	"meta", "layer", "use case", "service", "synonym group",
-	"glossary entry", "stage", "role",
+	"glossary entry", "stage", "role", "capability",
 };
 
 /* The member index of key in obj, or -1. */
@@ -306,7 +306,7 @@ load_file(struct load *ld, struct file *f)
 		ld->failed = 1;
 		return diag_at(f->path, 1, 1, "a catalog file must be a JSON "
 		    "object of sections (meta, layers, usecases, services, "
-		    "synonyms, glossary, stages, roles)");
+		    "synonyms, glossary, stages, roles, capabilities)");
 	}
 	json_object_foreach(f->root, key, v) {
 		for (s = 0; s < SEC_N; s++)
@@ -322,18 +322,18 @@ load_file(struct load *ld, struct file *f)
 
 /*
  * Reads and validates every catalog file named by paths (files or
- * directories), with the statuses the schema defines. Returns the load (free with load_free()) even when it
+ * directories), against what the schema defines. Returns the load (free with load_free()) even when it
  * failed: load_failed() tells, and every problem has been reported.
  */
 struct load *
 load_paths(const char *const *paths, size_t npaths,
-    const struct statuses *statuses)
+    const struct vocab *vocab)
 {
 	struct load	*ld;
 	struct strv	 names = { 0 };
 
 	ld = xcalloc(1, sizeof(*ld));
-	ld->statuses = statuses;
+	ld->vocab = vocab;
 	for (size_t i = 0; i < npaths; i++)
 		if (collect(paths[i], &names) == -1)
 			ld->failed = 1;

@@ -47,6 +47,7 @@ enum section {
 	SEC_GLOSSARY,
 	SEC_STAGES,
 	SEC_ROLES,
+	SEC_CAPABILITIES,
 	SEC_N,
 };
 
@@ -56,7 +57,7 @@ struct load {
 	struct rec	*recs[SEC_N];
 	size_t		 nrecs[SEC_N];
 	struct strmap	 ids[SEC_N];	/* id -> index in recs */
-	const struct statuses *statuses; /* what status may be */
+	const struct vocab *vocab;	/* what the schema allows */
 	int		 failed;
 };
 

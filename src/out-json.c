@@ -2,6 +2,7 @@
  * out-json.c: JSON (one array, or one object for a card) and JSON Lines
  * (one object a line), always written by jansson.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,8 @@ cell_json(const struct cell *c, const struct column *col)
 
 	switch (col->kind) {
 	case CELL_NUM:
+		if (c->null)
+			return json_null();
 		if (c->n == (double)(long long)c->n)
 			return json_integer((json_int_t)c->n);
 		return json_real(c->n);
@@ -143,4 +146,44 @@ out_json_batch(const struct outspec *o, const char *query,
 	json_object_set_new(obj, "query", jstr(query));
 	json_object_set_new(obj, "results", a);
 	return dump(o, obj, 1);
+}
+
+/*
+ * The --explain object of a hit (caller frees): the parts of its score,
+ * the part that decided, the capabilities and cues that matched, and the
+ * question's terms with their weights.
+ */
+char *
+out_json_explain(const struct hit *h, const struct strv *terms)
+{
+	json_t	*o = json_object(), *parts = json_object(), *caps, *t;
+	char	*text;
+
+	for (int i = 0; i < PART_N; i++)
+		json_object_set_new(parts, search_part_names[i],
+		    json_real(round(h->part[i] * 1000) / 1000));
+	json_object_set_new(o, "parts", parts);
+	json_object_set_new(o, "matched", jstr(h->matched ? h->matched : ""));
+	caps = json_array();
+	for (size_t i = 0; i < h->ncaps; i++) {
+		t = json_object();
+		json_object_set_new(t, "id", jstr(h->caps[i].id));
+		json_object_set_new(t, "name", jstr(h->caps[i].name));
+		json_object_set_new(t, "cue", jstr(h->caps[i].cue));
+		json_object_set_new(t, "score",
+		    json_real(round(h->caps[i].score * 1000) / 1000));
+		json_object_set_new(t, "strength",
+		    json_real(round(h->caps[i].strength * 1000) / 1000));
+		json_array_append_new(caps, t);
+	}
+	json_object_set_new(o, "capabilities", caps);
+	t = json_array();
+	for (size_t i = 0; i < terms->n; i++)
+		json_array_append_new(t, jstr(terms->v[i]));
+	json_object_set_new(o, "terms", t);
+	text = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6));
+	json_decref(o);
+	if (text == NULL)
+		BUG("cannot encode the explanation");
+	return text;
 }

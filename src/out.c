@@ -3,6 +3,7 @@
  * that sends a result to its renderer; escaping shared by renderers.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -113,7 +114,12 @@ out_cell_text(const struct cell *c, enum cell_kind kind, struct strbuf *sb)
 
 	switch (kind) {
 	case CELL_NUM:
-		snprintf(buf, sizeof(buf), "%.4g", c->n);
+		if (c->null)
+			break;
+		if (c->n == (double)(long long)c->n && fabs(c->n) < 1e15)
+			snprintf(buf, sizeof(buf), "%lld", (long long)c->n);
+		else
+			snprintf(buf, sizeof(buf), "%.4g", c->n);
 		sb_adds(sb, buf);
 		break;
 	case CELL_LIST:

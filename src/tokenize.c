@@ -116,6 +116,47 @@ is_stop_run(const char *s, size_t start, size_t end,
 	return 0;
 }
 
+static int
+is_hangul(uint32_t c)
+{
+	return c >= 0xac00 && c <= 0xd7a3;
+}
+
+/*
+ * Returns s with the spaces between two Hangul syllables removed (caller
+ * frees): Korean is written with and without spaces alike ("음성 인식",
+ * "음성인식"), and a cue matched on squeezed text ignores the difference.
+ */
+char *
+tokenizer_squeeze(const char *s)
+{
+	struct strbuf	 sb = { 0 };
+	size_t		 n = strlen(s), i = 0, j, prev;
+	uint32_t	 c, last = 0, next;
+
+	sb_adds(&sb, "");
+	while (i < n) {
+		prev = i;
+		util_utf8_next(s, n, &i, &c);
+		if (c == ' ' && is_hangul(last)) {
+			for (j = i; j < n && s[j] == ' '; j++)
+				;
+			if (j < n) {
+				size_t k = j;
+
+				util_utf8_next(s, n, &k, &next);
+				if (is_hangul(next)) {
+					i = j;
+					continue;
+				}
+			}
+		}
+		sb_add(&sb, s + prev, i - prev);
+		last = c;
+	}
+	return sb_detach(&sb);
+}
+
 /* Does s (n bytes) contain a Hangul syllable? */
 int
 tokenizer_is_hangul(const char *s, size_t n)
@@ -125,7 +166,7 @@ tokenizer_is_hangul(const char *s, size_t n)
 
 	while (i < n) {
 		util_utf8_next(s, n, &i, &c);
-		if (c >= 0xac00 && c <= 0xd7a3)
+		if (is_hangul(c))
 			return 1;
 	}
 	return 0;

@@ -288,3 +288,37 @@ util_did_you_mean(struct strbuf *sb, const char *word,
 		n++;
 	util_suggestions(sb, best, n);
 }
+
+/*
+ * Reads one line of fp, without its end of line, into *buf (of *cap
+ * bytes, grown as needed). Returns its length; -1 at the end of input or
+ * on a read error (ferror tells); -2 for a line of more than max bytes,
+ * of which the rest is not read.
+ */
+ssize_t
+util_getline(char **buf, size_t *cap, FILE *fp, size_t max)
+{
+	size_t	len = 0, n;
+
+	for (;;) {
+		if (*cap < len + 65536 + 1) {
+			*cap = len + 65536 + 1;
+			*buf = xrealloc(*buf, *cap);
+		}
+		if (fgets(*buf + len, (int)(*cap - len), fp) == NULL)
+			break;
+		n = strlen(*buf + len);
+		len += n;
+		if (len > 0 && (*buf)[len - 1] == '\n')
+			break;
+		if (len > max)
+			return -2;
+	}
+	if (len == 0 && (feof(fp) || ferror(fp)))
+		return -1;
+	while (len > 0 && ((*buf)[len - 1] == '\n' || (*buf)[len - 1] == '\r'))
+		(*buf)[--len] = '\0';
+	if (len > max)
+		return -2;
+	return (ssize_t)len;
+}

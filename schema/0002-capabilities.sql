@@ -1,0 +1,43 @@
+-- 0002-capabilities.sql: what services can do. A capability (catalog/
+-- 70-capabilities.json) has cue phrases in English and Korean that ask
+-- for it, and the services that provide it, each with a strength; ask
+-- matches a question to capabilities before it weighs any other word.
+
+-- The kinds of capability: the course's rule, defined once. ask's
+-- parameters weigh each kind (src/rank.c).
+CREATE TABLE capability_kinds (
+	id		TEXT PRIMARY KEY,
+	ord		INTEGER NOT NULL UNIQUE,
+	summary		TEXT NOT NULL
+);
+INSERT INTO capability_kinds VALUES
+	('purpose-built', 1, 'a narrow task that a pre-trained AI service does'),
+	('generative', 2,
+	    'create content, summarize, converse or answer over your data'),
+	('own-model', 3, 'build, train, tune, host or operate your own model'),
+	('infrastructure', 4, 'compute, chips, networking and storage for ML'),
+	('application', 5, 'a ready-made AI application for a role');
+
+CREATE TABLE capabilities (
+	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),
+	ord		INTEGER NOT NULL UNIQUE,
+	name		TEXT NOT NULL,
+	name_ko		TEXT NOT NULL,
+	kind		TEXT NOT NULL REFERENCES capability_kinds(id)
+);
+
+CREATE TABLE capability_cues (
+	capability_id	TEXT NOT NULL REFERENCES capabilities(id),
+	cue		TEXT NOT NULL,		-- as written
+	lang		TEXT NOT NULL CHECK (lang IN ('en', 'ko')),
+	toks		TEXT NOT NULL,		-- as tokenize.c splits it
+	first		TEXT NOT NULL		-- its first token, to look it up
+);
+CREATE INDEX capability_cues_first ON capability_cues(first);
+
+CREATE TABLE capability_providers (
+	capability_id	TEXT NOT NULL REFERENCES capabilities(id),
+	service_id	TEXT NOT NULL REFERENCES services(id),
+	strength	REAL NOT NULL CHECK (strength > 0 AND strength <= 1),
+	PRIMARY KEY (capability_id, service_id)
+);

@@ -1,0 +1,239 @@
+/*
+ * search-cap.c: which capabilities a question asks for. A cue matches
+ * when its tokens occur in the question in order, with at most cue_gap
+ * other tokens between neighbours; Korean is also read with the spaces
+ * between Hangul squeezed out, so "음성 인식" and "음성인식" meet. Cues
+ * are looked up by their first token, so a question loads only the cues
+ * it could match. A capability scores by its best cue (longer cues say
+ * more) plus a share of its other cues; each provider earns the score
+ * times its strength, its best capability in full and a share of others.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+
+struct cue_arg {
+	struct search	*s;
+	struct plist	*pl;
+};
+
+static int
+add_cue(void *arg, long cap, const char *toks, const char *text)
+{
+	struct cue_arg	*ca = arg;
+	struct search	*s = ca->s;
+	struct cue	*c;
+	struct seq	 q;
+
+	if (cap < 0 || (size_t)cap >= s->ncaps)
+		return 0;
+	s->cues = search_grow(s->cues, &s->capcues, s->ncues + 1,
+	    sizeof(*s->cues));
+	c = &s->cues[s->ncues];
+	memset(c, 0, sizeof(*c));
+	c->cap = (int)cap;
+	c->buf = xstrdup(toks);
+	c->text = xstrdup(text);
+	search_seq_parse(c->buf, 0, &q);
+	memcpy(c->tok, q.tok, sizeof(c->tok));
+	c->n = q.n;
+	if (c->n == 0) {
+		free(c->buf);
+		free(c->text);
+		return 0;
+	}
+	ca->pl->cues = xrealloc(ca->pl->cues, (ca->pl->ncues + 1) *
+	    sizeof(*ca->pl->cues));
+	ca->pl->cues[ca->pl->ncues++] = (int)s->ncues++;
+	return 0;
+}
+
+/* The cues that start with pl's token, loaded once. */
+static void
+load_cues(struct search *s, struct plist *pl)
+{
+	struct cue_arg	ca = { s, pl };
+
+	if (pl->cuesloaded)
+		return;
+	pl->cuesloaded = 1;
+	catalog_cues(s->cat, pl->tok, add_cue, &ca);
+}
+
+/* Forgets the cues loaded (with the token cache that points at them). */
+void
+cap_reset(struct search *s)
+{
+	for (size_t i = 0; i < s->ncues; i++) {
+		free(s->cues[i].buf);
+		free(s->cues[i].text);
+	}
+	s->ncues = 0;
+}
+
+/*
+ * Does cue c occur in toks[0..n) from position i (where its first token
+ * is), in order with at most gap tokens between neighbours?
+ */
+static int
+cue_at(const struct cue *c, char *const *toks, size_t n, size_t i, size_t gap)
+{
+	size_t	at = i, j;
+
+	for (size_t k = 1; k < c->n; k++) {
+		for (j = at + 1; j < n && j <= at + 1 + gap; j++)
+			if (strcmp(toks[j], c->tok[k]) == 0)
+				break;
+		if (j >= n || j > at + 1 + gap)
+			return 0;
+		at = j;
+	}
+	return 1;
+}
+
+/* The weight of capability kind (its order in capability_kinds). */
+static double
+kind_weight(const struct rank_params *p, int kind)
+{
+	switch (kind) {
+	case 1:
+		return p->k_purpose;
+	case 2:
+		return p->k_generative;
+	case 3:
+		return p->k_own;
+	case 4:
+		return p->k_infra;
+	case 5:
+		return p->k_app;
+	}
+	return 1;
+}
+
+/* The phrases of the question that cue c's tokens are. */
+static uint64_t
+cue_mask(const struct question *qn, const struct cue *c)
+{
+	uint64_t	m = 0;
+
+	for (size_t k = 0; k < c->n; k++)
+		for (size_t i = 0; i < qn->nph; i++)
+			if (qn->ph[i].orig && strcmp(qn->ph[i].tok,
+			    c->tok[k]) == 0)
+				m |= (uint64_t)1 << i;
+	return m;
+}
+
+/* Adds what cue ci earns to its capability's match in found. */
+static void
+credit(struct search *s, int ci, struct capmatch *found, size_t *nfound,
+    double *more)
+{
+	const struct cue *c = &s->cues[ci];
+	const struct cap *cap = search_cap(s, c->cap);
+	double		 sc;
+	size_t		 k;
+
+	if (cap == NULL)
+		return;
+	sc = s->p->cue_base * (1 + s->p->cue_len * (double)(c->n - 1)) *
+	    kind_weight(s->p, cap->kind);
+	for (k = 0; k < *nfound; k++)
+		if (found[k].cap == c->cap)
+			break;
+	if (k == *nfound) {
+		if (*nfound >= 64)
+			return;
+		memset(&found[k], 0, sizeof(found[k]));
+		found[k].cap = c->cap;
+		found[k].cue = ci;
+		more[k] = 0;
+		(*nfound)++;
+	} else if (found[k].cue == ci)
+		return;		/* the same cue, found twice */
+	found[k].mask |= cue_mask(&s->q, c);
+	if (sc > found[k].score) {
+		more[k] += found[k].score;
+		found[k].score = sc;
+		found[k].cue = ci;
+	} else
+		more[k] += sc;
+}
+
+/* Matches every cue that starts somewhere in toks. */
+static void
+match_stream(struct search *s, const struct strv *toks,
+    struct capmatch *found, size_t *nfound, double *more)
+{
+	size_t	gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
+
+	for (size_t i = 0; i < toks->n; i++) {
+		struct plist *pl = search_token(s, toks->v[i]);
+
+		load_cues(s, pl);
+		for (size_t k = 0; k < pl->ncues; k++)
+			if (cue_at(&s->cues[pl->cues[k]], toks->v, toks->n, i,
+			    gap))
+				credit(s, pl->cues[k], found, nfound, more);
+	}
+}
+
+/* Gives each provider of capability m its share in s->acc. */
+static void
+credit_providers(struct search *s, const struct capmatch *m)
+{
+	const struct cap *cap = search_cap(s, m->cap);
+
+	for (size_t i = 0; cap != NULL && i < cap->nprov; i++) {
+		struct acc *a = &s->acc[cap->svc[i]];
+		double v = m->score * cap->strength[i];
+
+		if (a->ncap < 4) {
+			a->capv[a->ncap] = (int)(m - s->q.caps);
+			a->caps[a->ncap++] = v;
+		}
+		a->capsum += v;
+		if (v > a->capbest)
+			a->capbest = v;
+	}
+}
+
+/*
+ * Finds the capabilities the question asks for (the best MAXCAPS, in
+ * s->q.caps) and credits their providers in s->acc.
+ */
+void
+cap_match(struct search *s)
+{
+	struct capmatch	 found[64], t;
+	double		 more[64];
+	size_t		 nfound = 0;
+	struct question	*qn = &s->q;
+
+	match_stream(s, &qn->toks, found, &nfound, more);
+	if (qn->ko)
+		match_stream(s, &qn->sq, found, &nfound, more);
+	for (size_t k = 0; k < nfound; k++)
+		found[k].score += s->p->cue_more * (more[k] < found[k].score ?
+		    more[k] : found[k].score);
+	/* the best first, then by catalog order: stable */
+	for (size_t i = 0; i < nfound && i < MAXCAPS; i++) {
+		size_t best = i;
+
+		for (size_t k = i + 1; k < nfound; k++)
+			if (found[k].score > found[best].score ||
+			    (found[k].score == found[best].score &&
+			    found[k].cap < found[best].cap))
+				best = k;
+		t = found[i];
+		found[i] = found[best];
+		found[best] = t;
+		qn->caps[qn->ncaps++] = found[i];
+	}
+	for (size_t i = 0; i < qn->ncaps; i++)
+		credit_providers(s, &qn->caps[i]);
+	for (size_t i = 0; i < s->nsvc; i++)
+		s->acc[i].cap = s->acc[i].capbest + s->p->cap_more *
+		    (s->acc[i].capsum - s->acc[i].capbest);
+}

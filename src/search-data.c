@@ -1,0 +1,333 @@
+/*
+ * search-data.c: the catalog's tables that ask loads before its first
+ * question (use cases, services and their lifecycle, use-case weights and
+ * keywords, synonym and index statistics), each value checked: a
+ * malformed catalog is a data error (exit 65), never a crash. Then the
+ * capabilities, each loaded when a question first needs it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+
+/*
+ * Fills out from toks, tokens already split by the build: the spaces in
+ * toks become NULs and out points into it (the caller keeps toks).
+ */
+void
+search_seq_parse(char *toks, int group, struct seq *out)
+{
+	char	*p = toks;
+
+	memset(out, 0, sizeof(*out));
+	out->group = group;
+	while (*p != '\0' && out->n < MAXSEQ) {
+		while (*p == ' ')
+			*p++ = '\0';
+		if (*p == '\0')
+			break;
+		out->tok[out->n++] = p;
+		while (*p != '\0' && *p != ' ')
+			p++;
+	}
+}
+
+/* Returns p with room for at least n elements of size sz (doubling). */
+void *
+search_grow(void *p, size_t *cap, size_t n, size_t sz)
+{
+	if (n <= *cap)
+		return p;
+	*cap = *cap * 2 > n ? *cap * 2 : n + 16;
+	return xrealloc(p, *cap * sz);
+}
+
+/* Reports a malformed table of the catalog's search data; returns -1. */
+static int
+bad_data(struct search *s, const char *what, const char *v)
+{
+	s->bad = 1;
+	return diag_error("%s: malformed search data: %s \"%.40s\" (rebuild "
+	    "it with \"awsai build\")", catalog_describe(s->cat), what,
+	    v != NULL ? v : "NULL");
+}
+
+/* A number in [min, max] from a text value, or -1 after reporting. */
+static int
+number(struct search *s, const char *what, const char *v, long min, long max,
+    long *out)
+{
+	if (v == NULL || util_parse_int(v, min, max, out) == -1)
+		return bad_data(s, what, v);
+	return 0;
+}
+
+static int
+add_usecase(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+
+	(void)n;
+	if (v[0] == NULL || s->nuc >= 64)
+		return bad_data(s, "use case", v[0]);
+	s->uc = search_grow(s->uc, &s->capuc, s->nuc + 1, sizeof(*s->uc));
+	s->uc[s->nuc++] = xstrdup(v[0]);
+	return 0;
+}
+
+static int
+add_service(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	struct svc	*sv;
+
+	(void)n;
+	for (size_t i = 0; i < 6; i++)
+		if (v[i] == NULL && i != 3 && i != 4)
+			return bad_data(s, "service", v[0]);
+	if (s->nsvc >= LOAD_MAX_SERVICES)
+		return bad_data(s, "service count", v[0]);
+	s->svc = search_grow(s->svc, &s->capsvc, s->nsvc + 1, sizeof(*s->svc));
+	sv = &s->svc[s->nsvc++];
+	memset(sv, 0, sizeof(*sv));
+	sv->id = xstrdup(v[0]);
+	sv->layer = xstrdup(v[1]);
+	sv->status = xstrdup(v[2]);
+	sv->successor_id = v[3] != NULL ? xstrdup(v[3]) : NULL;
+	sv->part_of_id = v[4] != NULL ? xstrdup(v[4]) : NULL;
+	sv->name = xstrdup(v[5]);
+	sv->active = v[6] != NULL && strcmp(v[6], "1") == 0;
+	sv->supported = v[7] != NULL && strcmp(v[7], "1") == 0;
+	sv->successor = sv->part_of = -1;
+	return 0;
+}
+
+static int
+add_weight(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	long		 svc, uc;
+	char		*end;
+	double		 w;
+
+	(void)n;
+	if (number(s, "service order", v[0], 0, (long)s->nsvc - 1, &svc) ==
+	    -1 || number(s, "use-case order", v[1], 0, (long)s->nuc - 1,
+	    &uc) == -1)
+		return -1;
+	w = v[2] != NULL ? strtod(v[2], &end) : 0;
+	if (v[2] == NULL || *end != '\0' || !(w > 0 && w <= 1))
+		return bad_data(s, "weight", v[2]);
+	if (s->svc[svc].ucw == NULL)
+		s->svc[svc].ucw = xcalloc(s->nuc + 1, sizeof(double));
+	s->svc[svc].ucw[uc] = w;
+	return 0;
+}
+
+static int
+add_keyword(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	long		 uc;
+
+	(void)n;
+	if (number(s, "use-case order", v[0], 0, (long)s->nuc - 1, &uc) ==
+	    -1 || v[1] == NULL)
+		return -1;
+	strv_push(&s->kwbuf, v[1]);
+	s->kw = search_grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
+	search_seq_parse(s->kwbuf.v[s->kwbuf.n - 1], (int)uc, &s->kw[s->nkw]);
+	if (s->kw[s->nkw].n > 0)
+		s->nkw++;
+	return 0;
+}
+
+static int
+add_synstats(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	long		 terms, groups;
+
+	(void)n;
+	if (number(s, "synonym count", v[0], 0, 10000000, &terms) == -1 ||
+	    number(s, "synonym groups", v[1], 0, terms, &groups) == -1)
+		return -1;
+	s->capsyn = (size_t)terms;
+	s->ngroups = (size_t)groups;
+	return 0;
+}
+
+static int
+add_synfirst(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+
+	(void)n;
+	if (v[0] == NULL)
+		return bad_data(s, "synonym", v[0]);
+	strv_push(&s->firstbuf, v[0]);
+	return 0;
+}
+
+static int
+add_docstats(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	char		*end = NULL;
+
+	(void)n;
+	if (number(s, "index size", v[0], 0, LONG_MAX, &s->nrows) == -1)
+		return -1;
+	s->avglen = v[1] != NULL ? strtod(v[1], &end) : 0;
+	if (v[1] == NULL || *end != '\0' || !(s->avglen >= 0))
+		return bad_data(s, "mean row length", v[1]);
+	if (s->avglen <= 0)
+		s->avglen = 1;
+	return 0;
+}
+
+/* Links successors and parts to their services' indices. */
+static int
+link_services(struct search *s)
+{
+	struct strmap	 ids = { 0 };
+	long		*i;
+	int		 rc = 0;
+
+	for (size_t k = 0; k < s->nsvc; k++)
+		strmap_put(&ids, s->svc[k].id, (long)k);
+	for (size_t k = 0; k < s->nsvc && rc == 0; k++) {
+		struct svc *v = &s->svc[k];
+
+		if (v->ucw == NULL)
+			v->ucw = xcalloc(s->nuc + 1, sizeof(double));
+		if (v->successor_id != NULL) {
+			if ((i = strmap_get(&ids, v->successor_id)) == NULL)
+				rc = bad_data(s, "successor", v->successor_id);
+			else
+				v->successor = (int)*i;
+		}
+		if (v->part_of_id != NULL) {
+			if ((i = strmap_get(&ids, v->part_of_id)) == NULL)
+				rc = bad_data(s, "part of", v->part_of_id);
+			else
+				v->part_of = (int)*i;
+		}
+	}
+	strmap_release(&ids);
+	return rc;
+}
+
+/* Loads what every question needs; returns 0 or -1 after reporting. */
+int
+search_load(struct search *s)
+{
+	static int (*const fns[SR_N])(void *, const char *const *, size_t) = {
+		[SR_USECASES] = add_usecase, [SR_SERVICES] = add_service,
+		[SR_WEIGHTS] = add_weight, [SR_KEYWORDS] = add_keyword,
+		[SR_SYNSTATS] = add_synstats, [SR_SYNFIRST] = add_synfirst,
+		[SR_DOCSTATS] = add_docstats,
+	};
+
+	for (int t = 0; t < SR_N; t++)
+		if (catalog_search_rows(s->cat, (enum search_rows)t, fns[t],
+		    s) == -1)
+			return -1;
+	for (size_t i = 0; i < s->firstbuf.n; i++)
+		strmap_put(&s->synfirst, s->firstbuf.v[i], 1);
+	for (size_t k = 0; k < s->nkw; k++)
+		search_index_seq(&s->kwhash, s->kw, k);
+	s->ncaps = (size_t)catalog_count(s->cat, "capabilities");
+	s->caps = xcalloc(s->ncaps + 1, sizeof(*s->caps));
+	return link_services(s);
+}
+
+
+/* Indexes seq[k] by its first token, ahead of the terms already there. */
+void
+search_index_seq(struct strmap *m, struct seq *seq, size_t k)
+{
+	long	*head = strmap_get(m, seq[k].tok[0]);
+
+	if (head != NULL) {
+		seq[k].next = (int)*head;
+		*head = (long)k;
+	} else {
+		seq[k].next = -1;
+		strmap_put(m, seq[k].tok[0], (long)k);
+	}
+}
+
+static int
+add_provider(void *arg, long svc, double strength)
+{
+	struct cap	*c = arg;
+
+	c->svc = xrealloc(c->svc, (c->nprov + 1) * sizeof(*c->svc));
+	c->strength = xrealloc(c->strength, (c->nprov + 1) *
+	    sizeof(*c->strength));
+	c->svc[c->nprov] = (int)svc;
+	c->strength[c->nprov++] = strength;
+	return 0;
+}
+
+/* Capability ord, loaded on first use; NULL if there is none. */
+const struct cap *
+search_cap(struct search *s, int ord)
+{
+	struct cap	*c;
+	struct strv	 v = { 0 };
+	long		 kind;
+
+	if (ord < 0 || (size_t)ord >= s->ncaps)
+		return NULL;
+	c = &s->caps[ord];
+	if (c->id != NULL)
+		return c;
+	if (catalog_capability(s->cat, ord, &v, add_provider, c) != 1 ||
+	    v.n != 4 || util_parse_int(v.v[3], 1, 100, &kind) == -1) {
+		strv_release(&v);
+		return NULL;
+	}
+	for (size_t i = 0; i < c->nprov; i++)
+		if (c->svc[i] < 0 || (size_t)c->svc[i] >= s->nsvc)
+			c->nprov = 0;	/* a foreign catalog's junk: ignore */
+	c->id = xstrdup(v.v[0]);
+	c->name = xstrdup(v.v[1]);
+	c->name_ko = xstrdup(v.v[2]);
+	c->kind = (int)kind;
+	strv_release(&v);
+	return c;
+}
+
+/* Frees what search_load() and search_cap() loaded. */
+void
+search_unload(struct search *s)
+{
+	for (size_t i = 0; i < s->nsvc; i++) {
+		free(s->svc[i].ucw);
+		free(s->svc[i].id);
+		free(s->svc[i].name);
+		free(s->svc[i].layer);
+		free(s->svc[i].status);
+		free(s->svc[i].successor_id);
+		free(s->svc[i].part_of_id);
+	}
+	free(s->svc);
+	for (size_t i = 0; i < s->nuc; i++)
+		free(s->uc[i]);
+	free(s->uc);
+	free(s->kw);
+	strv_release(&s->kwbuf);
+	strv_release(&s->firstbuf);
+	strmap_release(&s->kwhash);
+	strmap_release(&s->synfirst);
+	for (size_t i = 0; i < s->ncaps; i++) {
+		free(s->caps[i].id);
+		free(s->caps[i].name);
+		free(s->caps[i].name_ko);
+		free(s->caps[i].svc);
+		free(s->caps[i].strength);
+	}
+	free(s->caps);
+}

@@ -1,0 +1,375 @@
+/*
+ * search-query.c: reading a question. It is tokenized by tokenize.c, as
+ * the index was; a word the index lacks is corrected to the nearest word
+ * of a service name; synonym groups from the catalog widen it; use-case
+ * keywords name the use cases it is about. What the catalog says of each
+ * token is cached (a batch asks once per distinct token), and the cache
+ * is bounded: it starts again once it holds MAXCACHE tokens.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+
+struct tokens_arg {
+	struct strv	*toks;
+	struct strv	*raw;
+	const char	*text;
+};
+
+static int
+push_tok(void *arg, const struct token *t)
+{
+	struct tokens_arg *ta = arg;
+	char		*raw;
+
+	if (ta->toks->n >= 4096)
+		return 1;	/* enough: the rest of a huge line is noise */
+	strv_push_owned(ta->toks, xstrndup(t->text, t->len));
+	if (ta->raw == NULL)
+		return 0;
+	raw = xstrndup(ta->text + t->start, t->end - t->start);
+	for (char *p = raw; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	strv_push_owned(ta->raw, raw);
+	return 0;
+}
+
+/* Tokenizes text into toks, and the words as typed into raw (or NULL). */
+void
+search_tokens(struct search *s, const char *text, size_t n, struct strv *toks,
+    struct strv *raw)
+{
+	struct tokens_arg ta = { toks, raw, text };
+
+	strv_release(toks);
+	if (raw != NULL)
+		strv_release(raw);
+	tokenizer_run(s->tk, text, n, push_tok, &ta);
+}
+
+static void
+plist_free(struct plist *pl)
+{
+	free(pl->tok);
+	free(pl->rows);
+	free(pl->cues);
+	free(pl->corr);
+	free(pl->corrword);
+	free(pl);
+}
+
+/* Empties the token cache (between questions, once it is large). */
+void
+search_cache_reset(struct search *s)
+{
+	for (size_t i = 0; i < s->npl; i++)
+		plist_free(s->pl[i]);
+	s->npl = 0;
+	strmap_release(&s->plmap);
+	memset(s->grploaded, 0, s->ngroups + 1);
+	s->nsyn = 0;
+	strmap_release(&s->synhash);
+	strv_release(&s->synbuf);
+	cap_reset(s);
+	text_reset(s);
+}
+
+/*
+ * What the catalog says of tok: from the cache, or asked of the index
+ * once. The pointer is valid until the cache is reset (not within one
+ * question).
+ */
+struct plist *
+search_token(struct search *s, const char *tok)
+{
+	struct plist	*pl;
+	long		*i = strmap_get(&s->plmap, tok);
+
+	if (i != NULL)
+		return s->pl[*i];
+	pl = xcalloc(1, sizeof(*pl));
+	pl->tok = xstrdup(tok);
+	if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
+		pl->n = 0;
+	s->pl = search_grow(s->pl, &s->cappl, s->npl + 1, sizeof(*s->pl));
+	s->pl[s->npl] = pl;
+	strmap_put(&s->plmap, pl->tok, (long)s->npl++);
+	return pl;
+}
+
+/* Loads the words of every service name, id and alias, as typed. */
+static void
+load_words(struct search *s)
+{
+	struct strv	 names = { 0 };
+
+	s->words_loaded = 1;
+	catalog_values(s->cat, "name", &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *f = util_fold(names.v[i]), *p = f, *q;
+
+		while (*p != '\0') {
+			while (*p != '\0' && !isalnum((unsigned char)*p))
+				p++;
+			q = p;
+			while (*q != '\0' && isalnum((unsigned char)*q))
+				q++;
+			if (q - p >= 4)
+				strv_push_owned(&s->words,
+				    xstrndup(p, (size_t)(q - p)));
+			p = q;
+		}
+		free(f);
+	}
+	strv_release(&names);
+}
+
+/*
+ * For a word the index does not know, the nearest word of a service name
+ * or alias as typed: a misspelt name is the typo that matters, and other
+ * unknown words are as likely real words the catalog lacks ("neutral" is
+ * no typo of "neural"). Sets *word to the name word (caller frees).
+ * Returns its token (caller frees) or NULL.
+ */
+static char *
+correct(struct search *s, const char *tok, const char *raw, char **word)
+{
+	struct strv	 t = { 0 };
+	size_t		 max, d, bestd = 99, len = strlen(raw);
+	char		*best = NULL, *out;
+
+	if (len < 4 || !isascii((unsigned char)tok[0]))
+		return NULL;
+	if (!s->words_loaded)
+		load_words(s);
+	max = len < 8 ? 1 : 2;
+	for (size_t i = 0; i < s->words.n; i++) {
+		d = util_edit_distance(raw, s->words.v[i], max);
+		if (d <= max && d < bestd) {
+			bestd = d;
+			best = s->words.v[i];
+		}
+	}
+	if (best == NULL)
+		return NULL;
+	/* the name word, stemmed like the index */
+	search_tokens(s, best, strlen(best), &t, NULL);
+	*word = xstrdup(best);
+	out = t.n > 0 ? xstrdup(t.v[0]) : NULL;
+	strv_release(&t);
+	return out;
+}
+
+static int
+add_synonym(void *arg, int grp, const char *toks)
+{
+	struct search	*s = arg;
+	struct seq	*q;
+
+	if (grp < 0 || (size_t)grp >= s->ngroups || s->grploaded[grp] == 2 ||
+	    s->nsyn >= s->capsyn)
+		return 0;
+	s->grploaded[grp] = 1;	/* 2 once this batch of rows is in */
+	strv_push(&s->synbuf, toks);
+	q = &s->syn[s->nsyn];
+	search_seq_parse(s->synbuf.v[s->synbuf.n - 1], grp, q);
+	if (q->n > 0)
+		search_index_seq(&s->synhash, s->syn, s->nsyn++);
+	return 0;
+}
+
+/*
+ * Loads the synonym groups that have a term starting with tok, unless
+ * it was asked before; a group's terms stay next to each other in syn.
+ */
+static void
+load_synonyms(struct search *s, const char *tok)
+{
+	struct plist	*pl = search_token(s, tok);
+
+	if (pl->synloaded)
+		return;
+	pl->synloaded = 1;
+	if (strmap_get(&s->synfirst, tok) == NULL)
+		return;
+	catalog_synonyms(s->cat, tok, add_synonym, s);
+	for (size_t g = 0; g < s->ngroups; g++)
+		if (s->grploaded[g] == 1)
+			s->grploaded[g] = 2;
+}
+
+/* Does seq occur in toks[0..n) starting at position i? */
+static int
+seq_at(const struct seq *q, char *const *toks, size_t n, size_t i)
+{
+	if (i + q->n > n)
+		return 0;
+	for (size_t k = 0; k < q->n; k++)
+		if (strcmp(toks[i + k], q->tok[k]) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+add_phrase(struct question *qn, const char *tok, double w, int orig)
+{
+	size_t	h = hash_str(tok);
+
+	for (size_t i = 0; i < qn->nph; i++) {
+		if (qn->ph[i].hash == h && strcmp(qn->ph[i].tok, tok) == 0) {
+			if (w > qn->ph[i].weight)
+				qn->ph[i].weight = w;
+			qn->ph[i].orig |= orig;
+			return;
+		}
+	}
+	if (qn->nph >= MAXPHRASE)
+		return;
+	qn->ph[qn->nph].tok = xstrdup(tok);
+	qn->ph[qn->nph].hash = h;
+	qn->ph[qn->nph].weight = w;
+	qn->ph[qn->nph].orig = orig;
+	qn->nph++;
+}
+
+/* The question's own distinct tokens, corrected where misspelt. */
+static size_t
+own_tokens(struct search *s, struct strv *fixed, char **orig)
+{
+	struct question	*qn = &s->q;
+	char		*raw[MAXORIG];
+	size_t		 norig = 0, k;
+
+	for (size_t i = 0; i < qn->toks.n && norig < MAXORIG; i++) {
+		for (k = 0; k < norig; k++)
+			if (strcmp(orig[k], qn->toks.v[i]) == 0)
+				break;
+		if (k == norig) {
+			raw[norig] = qn->raw.v[i];
+			orig[norig++] = xstrdup(qn->toks.v[i]);
+		}
+	}
+	for (size_t i = 0; i < norig; i++) {
+		struct plist *pl = search_token(s, orig[i]);
+		double wt = 1.0;
+
+		if (pl->n == 0 && !pl->corrected) {
+			pl->corr = correct(s, orig[i], raw[i], &pl->corrword);
+			pl->corrw = s->p->w_typo;
+			pl->corrected = 1;
+		}
+		if (pl->n == 0 && pl->corr != NULL) {
+			wt = pl->corrw;
+			strv_push(fixed, raw[i]);
+			strv_push(fixed, pl->corrword);
+			free(orig[i]);
+			orig[i] = xstrdup(pl->corr);
+		}
+		add_phrase(qn, orig[i], wt, 1);
+	}
+	return norig;
+}
+
+/* A synonym term in the question brings in its whole group. */
+static void
+expand(struct search *s, char **orig, size_t norig)
+{
+	for (size_t i = 0; i < norig; i++)
+		load_synonyms(s, orig[i]);
+	for (size_t i = 0; i < norig; i++) {
+		long *head = strmap_get(&s->synhash, orig[i]);
+
+		for (int t = head ? (int)*head : -1; t >= 0;
+		    t = s->syn[t].next) {
+			size_t lo = (size_t)t, hi = (size_t)t;
+			int g = s->syn[t].group;
+
+			if (!seq_at(&s->syn[t], orig, norig, i))
+				continue;
+			while (lo > 0 && s->syn[lo - 1].group == g)
+				lo--;
+			while (hi + 1 < s->nsyn && s->syn[hi + 1].group == g)
+				hi++;
+			for (size_t j = lo; j <= hi; j++)
+				for (size_t k = 0; k < s->syn[j].n; k++)
+					add_phrase(&s->q, s->syn[j].tok[k],
+					    s->p->w_expansion /
+					    sqrt((double)s->syn[j].n), 0);
+		}
+	}
+}
+
+/*
+ * Use cases: a keyword in the question, or a one-word keyword among the
+ * synonyms it brought in.
+ */
+static void
+usecases(struct search *s, char **orig, size_t norig)
+{
+	struct question	*qn = &s->q;
+	long		*head;
+
+	for (size_t i = 0; i < norig; i++)
+		for (int t = (head = strmap_get(&s->kwhash, orig[i])) ?
+		    (int)*head : -1; t >= 0; t = s->kw[t].next)
+			if (seq_at(&s->kw[t], orig, norig, i))
+				qn->ucs[s->kw[t].group] = 1.0;
+	for (size_t i = 0; i < qn->nph; i++)
+		for (int t = (head = strmap_get(&s->kwhash, qn->ph[i].tok)) ?
+		    (int)*head : -1; t >= 0; t = s->kw[t].next)
+			if (s->kw[t].n == 1 && qn->ucs[s->kw[t].group] < 0.5)
+				qn->ucs[s->kw[t].group] = 0.5;
+}
+
+void
+question_release(struct question *qn)
+{
+	for (size_t i = 0; i < qn->nph; i++)
+		free(qn->ph[i].tok);
+	strv_release(&qn->toks);
+	strv_release(&qn->raw);
+	strv_release(&qn->sq);
+	memset(qn, 0, sizeof(*qn));
+}
+
+/*
+ * Reads text into s->q: its tokens, phrases (its own tokens, corrected,
+ * and the synonyms they imply) with their IDF weights, and the use cases
+ * it names; the words it misspelt go to fixed as (typed, searched) pairs.
+ */
+void
+question_read(struct search *s, const char *text, struct strv *fixed)
+{
+	struct question	*qn = &s->q;
+	char		*orig[MAXORIG], *sq;
+	size_t		 norig;
+
+	question_release(qn);
+	if (s->npl >= MAXCACHE)
+		search_cache_reset(s);
+	qn->ko = tokenizer_is_hangul(text, strlen(text));
+	search_tokens(s, text, strlen(text), &qn->toks, &qn->raw);
+	sq = tokenizer_squeeze(text);
+	if (qn->ko)
+		search_tokens(s, sq, strlen(sq), &qn->sq, NULL);
+	free(sq);
+	norig = own_tokens(s, fixed, orig);
+	expand(s, orig, norig);
+	usecases(s, orig, norig);
+	for (size_t i = 0; i < norig; i++)
+		free(orig[i]);
+	for (size_t i = 0; i < qn->nph; i++) {
+		const struct plist *pl = search_token(s, qn->ph[i].tok);
+		double idf = log(1.0 + ((double)s->nrows - (double)pl->n +
+		    0.5) / ((double)pl->n + 0.5));
+
+		qn->wi[i] = qn->ph[i].weight * idf;
+		if (qn->ph[i].orig && pl->n > 0) {
+			qn->origmask |= (uint64_t)1 << i;
+			qn->origw += qn->wi[i];
+		}
+	}
+}

@@ -1,0 +1,139 @@
+/*
+ * search-text.c: how well each service's own text matches a question.
+ * For each phrase the index says which rows hold it; each row is scored
+ * with BM25 (tf 1, a row being a short text) and folded into its
+ * service: the best name or alias, task, summary and description rows,
+ * the share of further tasks, which phrases it holds. Every row touched
+ * counts: there is no cap on how many.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+
+/* The accumulator of row rowid for this question (created if new). */
+static struct rowacc *
+row_acc(struct search *s, long long rowid)
+{
+	long		 i = idmap_put(&s->rowmap, rowid, (long)s->nrowacc);
+	struct rowacc	*r;
+
+	if ((size_t)i < s->nrowacc)
+		return &s->rows[i];
+	s->rows = search_grow(s->rows, &s->caprows, s->nrowacc + 1,
+	    sizeof(*s->rows));
+	r = &s->rows[s->nrowacc++];
+	memset(r, 0, sizeof(*r));
+	r->rowid = rowid;
+	return r;
+}
+
+/* Scores every row that holds phrase p (IDF-weighted w). */
+static void
+score_phrase(struct search *s, const struct plist *pl, size_t p, double w)
+{
+	struct rowacc	*r;
+
+	for (size_t i = 0; i < pl->n; i++) {
+		r = row_acc(s, pl->rows[i]);
+		r->score += w * s->sat[DOC_LEN(pl->rows[i])];
+		r->mask |= (uint64_t)1 << p;
+		r->matched++;
+	}
+}
+
+/*
+ * A name counts in full when all of it is asked for, and when it is what
+ * the question is about, not a service the question merely mentions; all
+ * of the question: exact.
+ */
+static double
+name_score(struct search *s, struct acc *a, const struct rowacc *r, int len)
+{
+	uint64_t	 om = s->q.origmask;
+	double		 cov = len > 0 ? (double)r->matched / len : 0, sc;
+
+	sc = r->score * (0.4 + 0.6 * (cov > 1 ? 1 : cov));
+	sc *= s->p->w_namectx + (1 - s->p->w_namectx) *
+	    __builtin_popcountll(r->mask & om) /
+	    (om ? __builtin_popcountll(om) : 1);
+	if (cov >= 1)
+		a->named = 1;
+	if (cov >= 1 && (r->mask & om) == om)
+		a->exact = 1;
+	return sc;
+}
+
+/* Folds the touched rows into the services' accumulators. */
+static void
+fold_rows(struct search *s)
+{
+	static const int kmap[] = { K_NAME, K_NAME, K_TASK, K_SUMMARY, K_DESC };
+	struct rowacc	*r;
+	struct acc	*a;
+	double		 sc;
+	long		 svc;
+	int		 k, ko;
+
+	for (size_t t = 0; t < s->nrowacc; t++) {
+		r = &s->rows[t];
+		svc = DOC_SVC(r->rowid);
+		if (svc < 0 || (size_t)svc >= s->nsvc || DOC_KIND(r->rowid) > 4)
+			continue;
+		a = &s->acc[svc];
+		k = kmap[DOC_KIND(r->rowid)];
+		ko = DOC_KO(r->rowid);
+		sc = k == K_NAME ? name_score(s, a, r, DOC_LEN(r->rowid)) :
+		    r->score;
+		a->hit = 1;
+		a->mask |= r->mask;
+		a->sum[k] += sc;
+		if (sc > a->best[k]) {
+			a->best[k] = sc;
+			a->bestrow[k] = r->rowid;
+		}
+		if (sc > a->bestl[k][ko]) {
+			a->bestl[k][ko] = sc;
+			a->bestrowl[k][ko] = r->rowid;
+		}
+	}
+	if (s->nrowacc > 0)
+		idmap_clear(&s->rowmap);
+	s->nrowacc = 0;
+}
+
+/* Scores the question's phrases against every service's text. */
+void
+text_score(struct search *s)
+{
+	for (size_t i = 0; i < s->q.nph; i++)
+		score_phrase(s, search_token(s, s->q.ph[i].tok), i, s->q.wi[i]);
+	fold_rows(s);
+}
+
+/*
+ * The text of index row rowid, from the cache or the catalog; borrowed
+ * until text_reset(). NULL if the catalog has no such row.
+ */
+const char *
+text_row(struct search *s, long long rowid)
+{
+	long	*i = idmap_get(&s->textmap, rowid);
+	char	*t;
+
+	if (i != NULL)
+		return s->texts.v[*i];
+	if ((t = catalog_doc_text(s->cat, rowid)) == NULL)
+		return NULL;
+	strv_push_owned(&s->texts, t);
+	idmap_put(&s->textmap, rowid, (long)s->texts.n - 1);
+	return t;
+}
+
+/* Forgets the row texts kept (between questions, once they are many). */
+void
+text_reset(struct search *s)
+{
+	idmap_release(&s->textmap);
+	strv_release(&s->texts);
+}

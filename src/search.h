@@ -1,0 +1,203 @@
+/*
+ * search.h: what ask's files share. search.c runs a question and ranks;
+ * search-data.c loads the catalog's tables; search-query.c reads the
+ * question; search-text.c scores index rows (BM25); search-cap.c matches
+ * capabilities. Only search*.c include it.
+ */
+#ifndef AWSAI_SEARCH_H
+#define AWSAI_SEARCH_H
+
+#include "awsai.h"
+
+#define MAXPHRASE 64		/* tokens searched per question */
+#define MAXORIG 48		/* tokens kept from the question itself */
+#define MAXSEQ 8		/* tokens in one keyword, synonym or cue */
+#define MAXCACHE 65536		/* tokens cached before the cache is reset */
+#define MAXCAPS 8		/* capabilities kept per question */
+
+/* A term: a sequence of tokens (keyword or synonym). */
+struct seq {
+	char	*tok[MAXSEQ];
+	size_t	 n;
+	int	 group;		/* use case index or synonym group */
+	int	 next;		/* next term with the same first token, or -1 */
+};
+
+struct svc {
+	char	*id;
+	char	*name;
+	char	*layer;
+	char	*status;
+	char	*successor_id;
+	char	*part_of_id;
+	int	 successor;	/* index, or -1 */
+	int	 part_of;	/* index, or -1 */
+	double	*ucw;		/* weight per use case */
+	int	 active;	/* open to new customers */
+	int	 supported;	/* not retired */
+};
+
+/* A cue of a capability, as the build tokenized it. */
+struct cue {
+	int	 cap;		/* capability order */
+	char	*tok[MAXSEQ];
+	size_t	 n;
+	char	*text;		/* as written; tok points into a copy */
+	char	*buf;
+};
+
+/* A capability, loaded when a question first matches it. */
+struct cap {
+	char	*id;
+	char	*name;
+	char	*name_ko;
+	int	 kind;		/* capability_kinds order, from 1 */
+	int	*svc;		/* its providers */
+	double	*strength;
+	size_t	 nprov;
+};
+
+/* What the catalog says of one token: index rows, cues, a correction. */
+struct plist {
+	char		*tok;
+	long long	*rows;
+	size_t		 n;
+	int		*cues;		/* indices into search.cues */
+	size_t		 ncues;
+	char		*corr;		/* for an unknown token: its correction */
+	char		*corrword;	/* the name word it came from, or NULL */
+	double		 corrw;		/* and that correction's weight */
+	int		 corrected;	/* corr was looked for */
+	int		 synloaded;	/* its synonym groups are loaded */
+	int		 cuesloaded;	/* its cues are loaded */
+};
+
+/* A token of the question, or one it implies. */
+struct phrase {
+	char	*tok;
+	size_t	 hash;		/* of tok, to find duplicates fast */
+	double	 weight;	/* before IDF */
+	int	 orig;		/* from the question (or a correction) */
+};
+
+/* One index row touched by the current question. */
+struct rowacc {
+	long long	 rowid;
+	double		 score;
+	uint64_t	 mask;		/* which phrases it holds */
+	int		 matched;	/* how many of its tokens matched */
+};
+
+enum { K_NAME, K_TASK, K_SUMMARY, K_DESC, K_N };
+
+/* Per service, per question: what its text and capabilities earned. */
+struct acc {
+	double		 best[K_N];	/* name/alias, task, summary, desc */
+	double		 sum[K_N];
+	long long	 bestrow[K_N];
+	double		 bestl[K_N][2];	/* the same, English and Korean */
+	long long	 bestrowl[K_N][2];
+	uint64_t	 mask;
+	int		 exact;		/* a name row is the whole question */
+	int		 named;		/* the question names the service */
+	int		 hit;
+	double		 cap;		/* capability score */
+	double		 capbest;	/* its best capability's share */
+	double		 capsum;	/* all of them */
+	int		 capv[4];	/* the capabilities that gave it */
+	double		 caps[4];
+	size_t		 ncap;
+};
+
+/* A capability the question asks for. */
+struct capmatch {
+	int	 cap;		/* capability order */
+	int	 cue;		/* its best cue, an index into search.cues */
+	double	 score;
+	uint64_t mask;		/* the question's phrases its cues cover */
+};
+
+/* Everything read from one question. */
+struct question {
+	struct strv	 toks;		/* the question's tokens */
+	struct strv	 raw;		/* the same words as typed */
+	struct strv	 sq;		/* tokens of the Hangul-squeezed text */
+	struct phrase	 ph[MAXPHRASE];
+	size_t		 nph;
+	double		 wi[MAXPHRASE];	/* phrase weights times IDF */
+	uint64_t	 origmask;	/* phrases from the question itself */
+	double		 origw;
+	double		 ucs[64];	/* use cases it names */
+	struct capmatch	 caps[MAXCAPS];
+	size_t		 ncaps;
+	int		 ko;		/* written in Korean */
+};
+
+struct search {
+	struct catalog	*cat;
+	const struct rank_params *p;
+	struct tokenizer *tk;
+	struct svc	*svc;
+	size_t		 nsvc, capsvc;
+	char		**uc;		/* use case ids */
+	size_t		 nuc, capuc;
+	struct seq	*kw;		/* use case keywords */
+	size_t		 nkw, capkw;
+	struct strv	 kwbuf;		/* the text kw points into */
+	struct seq	*syn;		/* synonym terms, grouped */
+	size_t		 nsyn, capsyn;
+	struct strmap	 kwhash;	/* first token -> first keyword */
+	struct strmap	 synhash;	/* first token -> first synonym term */
+	struct strmap	 synfirst;	/* tokens a synonym term starts with */
+	struct strv	 firstbuf;	/* the text synfirst points into */
+	size_t		 ngroups;
+	unsigned char	*grploaded;	/* by group: its terms are in syn */
+	struct strv	 synbuf;	/* the text syn points into */
+	struct strv	 words;		/* raw words of names, loaded on demand */
+	int		 words_loaded;
+	long		 nrows;
+	double		 avglen;
+	double		 sat[256];	/* BM25 term factor by row length */
+	struct plist	**pl;		/* the token cache */
+	size_t		 npl, cappl;
+	struct strmap	 plmap;		/* token -> index in pl */
+	struct cue	*cues;		/* cues loaded so far */
+	size_t		 ncues, capcues;
+	struct cap	*caps;		/* capabilities, by order */
+	size_t		 ncaps;
+	struct acc	*acc;		/* nsvc, per question, zeroed after */
+	struct rowacc	*rows;		/* the rows touched, in order */
+	size_t		 nrowacc, caprows;
+	struct idmap	 rowmap;	/* rowid -> index in rows */
+	struct idmap	 textmap;	/* rowid -> index in texts */
+	struct strv	 texts;		/* index row texts shown */
+	struct question	 q;
+	int		 bad;		/* the search data is malformed */
+};
+
+/* search-data.c */
+void	 search_seq_parse(char *, int, struct seq *);
+void	*search_grow(void *, size_t *, size_t, size_t);
+void	 search_index_seq(struct strmap *, struct seq *, size_t);
+int	 search_load(struct search *);
+void	 search_unload(struct search *);
+const struct cap *search_cap(struct search *, int);
+
+/* search-query.c */
+void	 question_read(struct search *, const char *, struct strv *);
+void	 search_cache_reset(struct search *);
+void	 question_release(struct question *);
+struct plist *search_token(struct search *, const char *);
+void	 search_tokens(struct search *, const char *, size_t, struct strv *,
+	    struct strv *);
+
+/* search-text.c */
+void	 text_score(struct search *);
+const char *text_row(struct search *, long long);
+void	 text_reset(struct search *);
+
+/* search-cap.c */
+void	 cap_match(struct search *);
+void	 cap_reset(struct search *);
+
+#endif /* AWSAI_SEARCH_H */
