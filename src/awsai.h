@@ -233,7 +233,7 @@ enum search_rows {
 struct catalog *catalog_open(const char *, int *);
 void	 catalog_free(struct catalog *);
 int	 catalog_build(const char *const *, size_t, const char *);
-int	 catalog_check(const char *const *, size_t);
+int	 catalog_check(const char *const *, size_t, struct result *);
 const char *catalog_describe(struct catalog *);
 int	 catalog_vocab(struct catalog *, struct vocab *);
 void	 vocab_release(struct vocab *);
@@ -318,6 +318,7 @@ int	 out_print(const struct outspec *, const struct result *);
 int	 out_flush(const struct outspec *);
 char	*out_escape_tsv(const char *);
 char	*out_escape_csv(const char *);
+char	*out_escape_controls(const char *);
 void	 out_cell_text(const struct cell *, enum cell_kind, struct strbuf *);
 const char *out_status_color(const char *);
 

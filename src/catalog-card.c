@@ -45,6 +45,13 @@ static const struct {
 	    "char(31)) FROM relations WHERE target_id = s.id AND kind = "
 	    "'part-of')" },
 	{ { "specs", CELL_LIST, 0 }, "NULL" },
+	{ { "models", CELL_LIST, 0 }, "(SELECT group_concat(line, char(31)) "
+	    "FROM (SELECT name || ': end of life ' || eol AS line FROM "
+	    "service_models WHERE service_id = s.id ORDER BY ord))" },
+	{ { "third_party", CELL_LIST, 0 }, "(SELECT group_concat(line, "
+	    "char(31)) FROM (SELECT fact || ': ' || ifnull(note || ' ', '') || "
+	    "'<' || source || '>' AS line FROM third_party WHERE service_id = "
+	    "s.id ORDER BY rowid))" },
 	{ { "cli", CELL_STR, 0 }, "s.cli" },
 	{ { "docs", CELL_STR, 0 }, "s.docs" },
 	{ { "sources", CELL_LIST, 0 }, "(SELECT group_concat(url, char(31)) "

@@ -277,18 +277,24 @@ load_json(const char *const *paths, size_t n, const char *desc, int *status)
 
 /*
  * Validates the catalog at paths and returns EXIT_OK or EXIT_DATA (every
- * problem reported), for `awsai check`.
+ * problem reported), for `awsai check`; a valid catalog's facts that
+ * rest only on third-party sources are added to report (columns: id,
+ * fact, note, source).
  */
 int
-catalog_check(const char *const *paths, size_t n)
+catalog_check(const char *const *paths, size_t n, struct result *report)
 {
 	struct catalog	*cat;
 	int		 status;
 
 	if ((cat = load_json(paths, n, paths[0], &status)) == NULL)
 		return status;
+	if (catalog_fill_rows(cat, "SELECT service_id, fact, note, source FROM "
+	    "third_party t JOIN services s ON s.id = t.service_id ORDER BY "
+	    "s.ord, t.rowid", NULL, 0, report) < 0)
+		status = EXIT_INTERNAL;
 	catalog_free(cat);
-	return EXIT_OK;
+	return status;
 }
 
 /*

@@ -43,6 +43,10 @@ static const char *const spec_cols[] = { "service_id", "family", "largest",
     "vendor", "accelerator", "accelerators", "accelerator_memory_gib",
     "vcpus", "memory_gib", "network_gbps", "interconnect", "generation" };
 static const char *const use_cols[] = { "service_id", "use" };
+static const char *const claim_cols[] = { "service_id", "fact", "source",
+    "note" };
+static const char *const model_cols[] = { "service_id", "ord", "name", "eol",
+    "source" };
 static const char *const cap_cols[] = { "id", "ord", "name", "name_ko",
     "kind" };
 static const char *const cue_cols[] = { "capability_id", "lang", "cue" };
@@ -197,6 +201,36 @@ spec_text(json_t *specs, const char *key, char *buf, size_t len)
 	return buf;
 }
 
+/* The facts resting on third-party sources, and the models named. */
+static int
+put_provenance(const struct sink *k, const struct rec *r)
+{
+	json_t	*e;
+	size_t	 i;
+	char	 ord[32];
+
+	json_array_foreach(json_object_get(r->obj, "third_party"), i, e) {
+		const char *v[] = { r->id,
+		    json_string_value(json_object_get(e, "fact")),
+		    json_string_value(json_object_get(e, "source")),
+		    json_string_value(json_object_get(e, "note")) };
+
+		if (PUT(k, "third_party", claim_cols, v) == -1)
+			return -1;
+	}
+	json_array_foreach(json_object_get(r->obj, "models"), i, e) {
+		const char *v[] = { r->id, ord,
+		    json_string_value(json_object_get(e, "name")),
+		    json_string_value(json_object_get(e, "eol")),
+		    json_string_value(json_object_get(e, "source")) };
+
+		snprintf(ord, sizeof(ord), "%zu", i);
+		if (PUT(k, "service_models", model_cols, v) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * An instance family's specs and uses; its accelerator also becomes a
  * name the index holds ("H200", "NVIDIA H200"), so people find it by chip.
@@ -260,7 +294,7 @@ put_service(const struct sink *k, const struct rec *r, size_t n)
 			return -1;
 	}
 	if (put_docs(k, r, ord) == -1 || put_relations(k, r) == -1 ||
-	    put_specs(k, r, ord) == -1)
+	    put_specs(k, r, ord) == -1 || put_provenance(k, r) == -1)
 		return -1;
 	v = json_object_get(r->obj, "sources");
 	json_array_foreach(v, i, e) {

@@ -23,6 +23,8 @@ enum ftype {
 	T_PROVIDERS,	/* the same, for service ids */
 	T_STR_NULL,	/* string or null */
 	T_SPECS,	/* an instance family's specs (spec_fields) */
+	T_CLAIMS,	/* array of {fact, source, note} */
+	T_MODELS,	/* array of {name, eol, source} */
 };
 
 struct field {
@@ -79,6 +81,8 @@ static const struct field service_fields[] = {
 	{ "sources", T_URLS, 1, 1 },
 	{ "as_of", T_DATE, 1, 0 },
 	{ "specs", T_SPECS, 0, 0 },
+	{ "models", T_MODELS, 0, 0 },
+	{ "third_party", T_CLAIMS, 0, 0 },
 	{ NULL, 0, 0, 0 },
 };
 static const struct field synonym_fields[] = {
@@ -160,6 +164,10 @@ type_name(enum ftype t)
 		return "an object of service ids to strengths";
 	case T_SPECS:
 		return "an object of instance specs";
+	case T_CLAIMS:
+		return "an array of {fact, source, note} objects";
+	case T_MODELS:
+		return "an array of {name, eol, source} objects";
 	}
 	return "?";
 }
@@ -401,6 +409,71 @@ check_specs(struct load *ld, const struct rec *r, enum section sec,
 	return bad;
 }
 
+/* The members of the objects of a T_CLAIMS or T_MODELS array. */
+static const struct {
+	enum ftype	 array;
+	const char	*key;
+	enum ftype	 type;
+	int		 required;
+} members[] = {
+	{ T_CLAIMS, "fact", T_NAME, 1 },
+	{ T_CLAIMS, "source", T_URL, 1 },
+	{ T_CLAIMS, "note", T_STR, 0 },
+	{ T_MODELS, "name", T_NAME, 1 },
+	{ T_MODELS, "eol", T_DATE, 1 },
+	{ T_MODELS, "source", T_URL, 1 },
+};
+#define NMEMBERS (sizeof(members) / sizeof(members[0]))
+
+/* Is key a field of a service record? */
+static int
+is_service_key(const char *key)
+{
+	for (const struct field *fd = service_fields; fd->key != NULL; fd++)
+		if (strcmp(fd->key, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks element i of an array of small objects; returns 1 if bad. */
+static int
+check_member_object(struct load *ld, const struct rec *r, enum section sec,
+    const struct field *fd, json_t *arr, size_t i)
+{
+	json_t		*o = json_array_get(arr, i), *e;
+	const char	*key, *what;
+	size_t		 m, k = 0;
+	int		 bad = 0;
+
+	if (!json_is_object(o))
+		return elem_error(ld, r, sec, arr, i, "%s: element %zu must be "
+		    "an object", fd->key, i + 1) == -1;
+	json_object_foreach(o, key, e) {
+		for (m = 0; m < NMEMBERS; m++)
+			if (members[m].array == fd->type &&
+			    strcmp(members[m].key, key) == 0)
+				break;
+		what = m == NMEMBERS ? "is not a known key" :
+		    !json_is_string(e) ? "must be a string" :
+		    scalar_problem(members[m].type, json_string_value(e));
+		if (what == NULL && strcmp(key, "fact") == 0 &&
+		    !is_service_key(json_string_value(e)))
+			what = "names no field of a service";
+		if (what != NULL)
+			bad |= elem_error(ld, r, sec, o, k + (m == NMEMBERS ?
+			    0 : POS_VALUE), "%s: %s %s", fd->key, key,
+			    what) == -1;
+		k++;
+	}
+	for (m = 0; m < NMEMBERS; m++)
+		if (members[m].array == fd->type && members[m].required &&
+		    json_object_get(o, members[m].key) == NULL)
+			bad |= elem_error(ld, r, sec, arr, i, "%s: element %zu "
+			    "needs \"%s\"", fd->key, i + 1,
+			    members[m].key) == -1;
+	return bad;
+}
+
 /* Checks one field's value; returns 1 if it is bad. */
 static int
 check_value(struct load *ld, const struct rec *r, enum section sec,
@@ -441,6 +514,18 @@ check_value(struct load *ld, const struct rec *r, enum section sec,
 		if (!json_is_object(v))
 			break;
 		return check_specs(ld, r, sec, v);
+	case T_CLAIMS:
+	case T_MODELS:
+		if (!json_is_array(v))
+			break;
+		{
+			int bad = 0;
+
+			for (size_t i = 0; i < json_array_size(v); i++)
+				bad |= check_member_object(ld, r, sec, fd, v,
+				    i);
+			return bad;
+		}
 	}
 	rec_error(ld, r, sec, fd->key, 0, "%s must be %s", fd->key,
 	    type_name(fd->type));

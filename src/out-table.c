@@ -20,6 +20,7 @@ static char *
 cell_line(const struct cell *c, const struct column *col)
 {
 	struct strbuf	 raw = { 0 }, sb = { 0 };
+	char		*line;
 
 	sb_adds(&raw, "");
 	out_cell_text(c, col->kind, &raw);
@@ -35,16 +36,9 @@ cell_line(const struct cell *c, const struct column *col)
 		raw = sb;
 		memset(&sb, 0, sizeof(sb));
 	}
-	sb_adds(&sb, "");
-	for (const char *p = raw.buf; *p != '\0'; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-			sb_addc(&sb, '^');
-			sb_addc(&sb, *p ^ 0x40);
-		} else
-			sb_addc(&sb, *p);
-	}
+	line = out_escape_controls(raw.buf);
 	sb_release(&raw);
-	return sb_detach(&sb);
+	return line;
 }
 
 /* Cuts s to at most w display columns, ending in "…" when cut. */

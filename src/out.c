@@ -183,6 +183,26 @@ out_escape_csv(const char *s)
 	return sb_detach(&sb);
 }
 
+/*
+ * Returns s with control characters shown as ^X (caller frees): text from
+ * a catalog never moves the cursor or changes a terminal's colours.
+ */
+char *
+out_escape_controls(const char *s)
+{
+	struct strbuf	sb = { 0 };
+
+	sb_adds(&sb, "");
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+			sb_addc(&sb, '^');
+			sb_addc(&sb, *s ^ 0x40);
+		} else
+			sb_addc(&sb, *s);
+	}
+	return sb_detach(&sb);
+}
+
 /* The ANSI colour for a lifecycle status, or NULL. */
 const char *
 out_status_color(const char *status)
