@@ -26,7 +26,7 @@ CATALOG	:= $(sort $(wildcard catalog/*.json))
 DEB_PKGS = gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev \
 	   libreadline-dev libstemmer-dev libcmocka-dev jq
 
-.PHONY: all deps run check test unit clean bench golden
+.PHONY: all deps run check test unit clean bench golden accuracy
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/awsai
@@ -112,6 +112,11 @@ $(BUILD)/bench-bare: bench/bare.c $(UNIT_OBJS:$(BUILD)/embed0.o=$(BUILD)/embed.o
 
 bench: all $(BUILD)/bench-bare
 	@bash bench/ask.sh $(BUILD)
+
+# ask's accuracy on every set, and what changed against the baseline that
+# `make accuracy SAVE=1` keeps in build/accuracy/.
+accuracy: all
+	@sh tests/ask/accuracy.sh $(BUILD)/awsai $(if $(SAVE),--save)
 
 # Rewrites tests/golden/*.out from the current build; review the diff.
 golden: all

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#define AWSAI_VERSION "0.1.0"
+#define AWSAI_VERSION "0.2.0"
 
 /* Exit statuses (R7); the man page's EXIT STATUS lists the same. */
 enum exit_status {
@@ -248,6 +248,10 @@ int	 catalog_layers(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_usecases(struct catalog *, const struct filter *,
 	    struct result *);
+int	 catalog_layer_counts(struct catalog *, const struct filter *,
+	    struct result *);
+int	 catalog_status_counts(struct catalog *, const struct filter *,
+	    struct result *);
 int	 catalog_glossary(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_groups(struct catalog *, const struct filter *,
@@ -278,8 +282,11 @@ struct column {
 	const char	*name;	/* field name: a promise to scripts */
 	enum cell_kind	 kind;
 	int		 flags;
+	short		 prio;	/* table: 0 always shown, higher dropped first */
+	short		 min;	/* table: narrowest it may get (0: natural) */
+	short		 max;	/* table: widest it starts at (0: natural) */
 #define COL_HIDE_TABLE	0x1	/* not shown in table and plain formats */
-#define COL_SHRINK	0x2	/* truncated first to fit the terminal */
+#define COL_SHRINK	0x2	/* flexible: shrinks first, takes the rest */
 #define COL_STATUS	0x4	/* coloured by lifecycle status */
 #define COL_NULLABLE	0x8	/* a number that may be absent (null) */
 };
@@ -309,6 +316,7 @@ struct outspec {
 	enum fmt	 fmt;
 	int		 color;		/* resolved: 1 colour, 0 none */
 	int		 width;		/* terminal width, 0 = unlimited */
+	int		 no_headers;	/* table, plain, tsv, csv: no header */
 	FILE		*fp;
 };
 int	 out_parse_format(const char *, enum fmt *);

@@ -13,7 +13,7 @@
 
 #include "catalog.h"
 
-#define NINS 24
+#define NINS 48
 
 struct ins {
 	struct catalog	*cat;

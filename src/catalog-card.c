@@ -19,44 +19,44 @@ static const struct {
 	struct column	 col;
 	const char	*sql;
 } fields[] = {
-	{ { "id", CELL_STR, 0 }, "s.id" },
-	{ { "name", CELL_STR, 0 }, "s.name" },
-	{ { "aliases", CELL_LIST, 0 }, "(SELECT group_concat(alias, "
+	{ { "id", CELL_STR, 0, 0, 0, 0 }, "s.id" },
+	{ { "name", CELL_STR, 0, 0, 0, 0 }, "s.name" },
+	{ { "aliases", CELL_LIST, 0, 0, 0, 0 }, "(SELECT group_concat(alias, "
 	    "char(31)) FROM aliases WHERE service_id = s.id)" },
-	{ { "layer", CELL_STR, 0 }, "s.layer" },
-	{ { "layer_note", CELL_STR, 0 }, "s.layer_note" },
-	{ { "usecases", CELL_LIST, 0 }, "(SELECT group_concat(usecase_id, "
+	{ { "layer", CELL_STR, 0, 0, 0, 0 }, "s.layer" },
+	{ { "layer_note", CELL_STR, 0, 0, 0, 0 }, "s.layer_note" },
+	{ { "usecases", CELL_LIST, 0, 0, 0, 0 }, "(SELECT group_concat(usecase_id, "
 	    "char(31)) FROM (SELECT usecase_id FROM service_usecases su JOIN "
 	    "usecases u ON u.id = su.usecase_id WHERE su.service_id = s.id "
 	    "ORDER BY su.weight DESC, u.ord))" },
-	{ { "status", CELL_STR, COL_STATUS }, "s.status" },
-	{ { "status_date", CELL_STR, 0 }, "s.status_date" },
-	{ { "status_note", CELL_STR, 0 }, "s.status_note" },
-	{ { "successor", CELL_STR, 0 }, "s.successor" },
-	{ { "part_of", CELL_STR, 0 }, "s.part_of" },
-	{ { "summary", CELL_STR, 0 }, "s.summary" },
-	{ { "summary_ko", CELL_STR, 0 }, "s.summary_ko" },
-	{ { "description", CELL_STR, 0 }, "s.description" },
-	{ { "tasks", CELL_LIST, 0 }, TASKS("en") },
-	{ { "tasks_ko", CELL_LIST, 0 }, TASKS("ko") },
-	{ { "alternatives", CELL_LIST, 0 }, REL("alternative") },
-	{ { "complements", CELL_LIST, 0 }, REL("complements") },
-	{ { "parts", CELL_LIST, 0 }, "(SELECT group_concat(service_id, "
+	{ { "status", CELL_STR, COL_STATUS, 0, 0, 0 }, "s.status" },
+	{ { "status_date", CELL_STR, 0, 0, 0, 0 }, "s.status_date" },
+	{ { "status_note", CELL_STR, 0, 0, 0, 0 }, "s.status_note" },
+	{ { "successor", CELL_STR, 0, 0, 0, 0 }, "s.successor" },
+	{ { "part_of", CELL_STR, 0, 0, 0, 0 }, "s.part_of" },
+	{ { "summary", CELL_STR, 0, 0, 0, 0 }, "s.summary" },
+	{ { "summary_ko", CELL_STR, 0, 0, 0, 0 }, "s.summary_ko" },
+	{ { "description", CELL_STR, 0, 0, 0, 0 }, "s.description" },
+	{ { "tasks", CELL_LIST, 0, 0, 0, 0 }, TASKS("en") },
+	{ { "tasks_ko", CELL_LIST, 0, 0, 0, 0 }, TASKS("ko") },
+	{ { "alternatives", CELL_LIST, 0, 0, 0, 0 }, REL("alternative") },
+	{ { "complements", CELL_LIST, 0, 0, 0, 0 }, REL("complements") },
+	{ { "parts", CELL_LIST, 0, 0, 0, 0 }, "(SELECT group_concat(service_id, "
 	    "char(31)) FROM relations WHERE target_id = s.id AND kind = "
 	    "'part-of')" },
-	{ { "specs", CELL_LIST, 0 }, "NULL" },
-	{ { "models", CELL_LIST, 0 }, "(SELECT group_concat(line, char(31)) "
+	{ { "specs", CELL_LIST, 0, 0, 0, 0 }, "NULL" },
+	{ { "models", CELL_LIST, 0, 0, 0, 0 }, "(SELECT group_concat(line, char(31)) "
 	    "FROM (SELECT name || ': end of life ' || eol AS line FROM "
 	    "service_models WHERE service_id = s.id ORDER BY ord))" },
-	{ { "third_party", CELL_LIST, 0 }, "(SELECT group_concat(line, "
+	{ { "third_party", CELL_LIST, 0, 0, 0, 0 }, "(SELECT group_concat(line, "
 	    "char(31)) FROM (SELECT fact || ': ' || ifnull(note || ' ', '') || "
 	    "'<' || source || '>' AS line FROM third_party WHERE service_id = "
 	    "s.id ORDER BY rowid))" },
-	{ { "cli", CELL_STR, 0 }, "s.cli" },
-	{ { "docs", CELL_STR, 0 }, "s.docs" },
-	{ { "sources", CELL_LIST, 0 }, "(SELECT group_concat(url, char(31)) "
+	{ { "cli", CELL_STR, 0, 0, 0, 0 }, "s.cli" },
+	{ { "docs", CELL_STR, 0, 0, 0, 0 }, "s.docs" },
+	{ { "sources", CELL_LIST, 0, 0, 0, 0 }, "(SELECT group_concat(url, char(31)) "
 	    "FROM sources WHERE service_id = s.id)" },
-	{ { "as_of", CELL_STR, 0 }, "s.as_of" },
+	{ { "as_of", CELL_STR, 0, 0, 0, 0 }, "s.as_of" },
 };
 
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))

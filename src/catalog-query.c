@@ -353,3 +353,25 @@ catalog_groups(struct catalog *cat, const struct filter *f,
 
 	return catalog_fill_rows(cat, sql, &f->kind, 1, res);
 }
+
+/* Each layer's id and how many services it has, in order. */
+int
+catalog_layer_counts(struct catalog *cat, const struct filter *f,
+    struct result *res)
+{
+	(void)f;
+	return catalog_fill_rows(cat, "SELECT l.id, (SELECT count(*) FROM "
+	    "services WHERE layer = l.id) FROM layers l ORDER BY l.ord", NULL,
+	    0, res);
+}
+
+/* Each status's id and how many services have it, in order. */
+int
+catalog_status_counts(struct catalog *cat, const struct filter *f,
+    struct result *res)
+{
+	(void)f;
+	return catalog_fill_rows(cat, "SELECT st.id, (SELECT count(*) FROM "
+	    "services WHERE status = st.id) FROM statuses st ORDER BY st.ord",
+	    NULL, 0, res);
+}

@@ -34,17 +34,17 @@ static const struct opt ask_opts[] = {
 
 /* The fields of a result: a promise to scripts (README). */
 static const struct column ask_columns[] = {
-	{ "line", CELL_NUM, 0 },
-	{ "rank", CELL_NUM, 0 },
-	{ "id", CELL_STR, COL_HIDE_TABLE },
-	{ "name", CELL_STR, 0 },
-	{ "layer", CELL_STR, 0 },
-	{ "status", CELL_STR, COL_STATUS },
-	{ "successor", CELL_STR, COL_HIDE_TABLE },
-	{ "score", CELL_NUM, COL_HIDE_TABLE },
-	{ "confidence", CELL_STR, 0 },
-	{ "why", CELL_STR, COL_SHRINK },
-	{ "explain", CELL_JSON, 0 },
+	{ "line", CELL_NUM, 0, 0, 0, 0 },
+	{ "rank", CELL_NUM, 0, 0, 0, 0 },
+	{ "id", CELL_STR, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "name", CELL_STR, 0, 0, 12, 34 },
+	{ "layer", CELL_STR, 0, 6, 5, 0 },
+	{ "status", CELL_STR, COL_STATUS, 7, 7, 0 },
+	{ "successor", CELL_STR, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "score", CELL_NUM, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "confidence", CELL_STR, 0, 5, 6, 0 },
+	{ "why", CELL_STR, COL_SHRINK, 0, 0, 0 },
+	{ "explain", CELL_JSON, 0, 0, 0, 0 },
 };
 #define NCOLS (sizeof(ask_columns) / sizeof(ask_columns[0]))
 

@@ -9,10 +9,10 @@
 #include "awsai.h"
 
 static const struct column claim_columns[] = {
-	{ "id", CELL_STR, 0 },
-	{ "fact", CELL_STR, 0 },
-	{ "note", CELL_STR, 0 },
-	{ "source", CELL_STR, 0 },
+	{ "id", CELL_STR, 0, 0, 0, 0 },
+	{ "fact", CELL_STR, 0, 0, 0, 0 },
+	{ "note", CELL_STR, 0, 0, 0, 0 },
+	{ "source", CELL_STR, 0, 0, 0, 0 },
 };
 
 /* One report line: "  id: fact: note <source>", safe for a terminal. */

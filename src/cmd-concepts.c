@@ -2,13 +2,13 @@
 #include "awsai.h"
 
 static const struct column concept_columns[] = {
-	{ "id", CELL_STR, 0 },
-	{ "term", CELL_STR, 0 },
-	{ "term_ko", CELL_STR, 0 },
-	{ "aliases", CELL_LIST, COL_HIDE_TABLE },
-	{ "definition", CELL_STR, COL_SHRINK },
-	{ "definition_ko", CELL_STR, COL_HIDE_TABLE },
-	{ "see", CELL_LIST, COL_HIDE_TABLE },
+	{ "id", CELL_STR, 0, 9, 0, 0 },
+	{ "term", CELL_STR, 0, 0, 10, 30 },
+	{ "term_ko", CELL_STR, 0, 6, 8, 24 },
+	{ "aliases", CELL_LIST, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "definition", CELL_STR, COL_SHRINK, 0, 0, 0 },
+	{ "definition_ko", CELL_STR, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "see", CELL_LIST, COL_HIDE_TABLE, 0, 0, 0 },
 };
 
 static int

@@ -4,13 +4,13 @@
 #include "awsai.h"
 
 static const struct column term_columns[] = {
-	{ "id", CELL_STR, 0 },
-	{ "term", CELL_STR, 0 },
-	{ "term_ko", CELL_STR, 0 },
-	{ "aliases", CELL_LIST, 0 },
-	{ "definition", CELL_STR, 0 },
-	{ "definition_ko", CELL_STR, 0 },
-	{ "see", CELL_LIST, 0 },
+	{ "id", CELL_STR, 0, 0, 0, 0 },
+	{ "term", CELL_STR, 0, 0, 0, 0 },
+	{ "term_ko", CELL_STR, 0, 0, 0, 0 },
+	{ "aliases", CELL_LIST, 0, 0, 0, 0 },
+	{ "definition", CELL_STR, 0, 0, 0, 0 },
+	{ "definition_ko", CELL_STR, 0, 0, 0, 0 },
+	{ "see", CELL_LIST, 0, 0, 0, 0 },
 };
 
 /* Reports that term names no glossary entry, with the nearest terms. */

@@ -3,11 +3,11 @@
 
 /* The columns of layers and usecases: the same shape. */
 const struct column count_columns[] = {
-	{ "id", CELL_STR, 0 },
-	{ "name", CELL_STR, 0 },
-	{ "name_ko", CELL_STR, 0 },
-	{ "services", CELL_NUM, 0 },
-	{ "summary", CELL_STR, COL_SHRINK },
+	{ "id", CELL_STR, 0, 9, 0, 0 },
+	{ "name", CELL_STR, 0, 0, 10, 30 },
+	{ "name_ko", CELL_STR, 0, 6, 8, 24 },
+	{ "services", CELL_NUM, 0, 0, 0, 0 },
+	{ "summary", CELL_STR, COL_SHRINK, 0, 0, 0 },
 };
 const size_t count_ncolumns = sizeof(count_columns) /
     sizeof(count_columns[0]);

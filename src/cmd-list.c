@@ -14,17 +14,17 @@ static const struct opt list_opts[] = {
 };
 
 static const struct column list_columns[] = {
-	{ "id", CELL_STR, 0 },
-	{ "name", CELL_STR, 0 },
-	{ "layer", CELL_STR, 0 },
-	{ "usecases", CELL_LIST, COL_SHRINK },
-	{ "status", CELL_STR, COL_STATUS },
-	{ "successor", CELL_STR, COL_HIDE_TABLE },
-	{ "part_of", CELL_STR, COL_HIDE_TABLE },
-	{ "accelerator", CELL_STR, COL_HIDE_TABLE },
-	{ "accelerators", CELL_NUM, COL_HIDE_TABLE | COL_NULLABLE },
-	{ "accelerator_memory_gib", CELL_NUM, COL_HIDE_TABLE | COL_NULLABLE },
-	{ "summary", CELL_STR, COL_SHRINK },
+	{ "id", CELL_STR, 0, 9, 0, 0 },
+	{ "name", CELL_STR, 0, 0, 12, 34 },
+	{ "layer", CELL_STR, 0, 6, 5, 0 },
+	{ "usecases", CELL_LIST, 0, 8, 8, 22 },
+	{ "status", CELL_STR, COL_STATUS, 0, 7, 0 },
+	{ "successor", CELL_STR, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "part_of", CELL_STR, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "accelerator", CELL_STR, COL_HIDE_TABLE, 0, 0, 0 },
+	{ "accelerators", CELL_NUM, COL_HIDE_TABLE | COL_NULLABLE, 0, 0, 0 },
+	{ "accelerator_memory_gib", CELL_NUM, COL_HIDE_TABLE | COL_NULLABLE, 0, 0, 0 },
+	{ "summary", CELL_STR, COL_SHRINK, 0, 0, 0 },
 };
 
 static const struct listing list_listing = {

@@ -4,7 +4,7 @@
 #include "awsai.h"
 
 static const struct column record_columns[] = {
-	{ "record", CELL_JSON, 0 },
+	{ "record", CELL_JSON, 0, 0, 0, 0 },
 };
 
 /* Reports that word names no service, with up to three suggestions. */

@@ -3,11 +3,11 @@
 
 /* The columns of stages and roles: the same shape. */
 const struct column group_columns[] = {
-	{ "id", CELL_STR, 0 },
-	{ "name", CELL_STR, 0 },
-	{ "name_ko", CELL_STR, 0 },
-	{ "services", CELL_LIST, COL_SHRINK },
-	{ "summary", CELL_STR, COL_HIDE_TABLE },
+	{ "id", CELL_STR, 0, 9, 0, 0 },
+	{ "name", CELL_STR, 0, 0, 10, 30 },
+	{ "name_ko", CELL_STR, 0, 6, 8, 24 },
+	{ "services", CELL_LIST, COL_SHRINK, 0, 0, 0 },
+	{ "summary", CELL_STR, COL_HIDE_TABLE, 0, 0, 0 },
 };
 
 static int

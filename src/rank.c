@@ -45,13 +45,13 @@ static const struct {
 	P(k_own, 1.0, "weight of own-model capabilities"),
 	P(k_infra, 1.0, "weight of infrastructure capabilities"),
 	P(k_app, 1.0, "weight of application capabilities"),
-	P(w_closed, 0.7, "a closed service, for a new customer"),
+	P(w_closed, 0.7, "a closed service with a successor, for a new customer"),
 	P(w_lift, 1.0, "a successor takes this share of what it replaces"),
 	P(cutoff, 0.05, "results below this share of the top are dropped"),
 	P(conf_high, 0.8, "share of the top for high confidence"),
 	P(conf_medium, 0.45, "share of the top for medium confidence"),
-	P(min_evidence, 0.3, "least share of the question for any answer"),
-	P(min_weight, 12.0, "or least weight of the words it matched"),
+	P(min_evidence, 0.15, "least share of the question for any answer"),
+	P(min_weight, 6.0, "or least weight of the words it matched"),
 };
 
 #define NPARAMS (sizeof(table) / sizeof(table[0]))

@@ -73,17 +73,38 @@ cap_reset(struct search *s)
 }
 
 /*
- * Does cue c occur in toks[0..n) from position i (where its first token
- * is), in order with at most gap tokens between neighbours?
+ * The tokens a question's token stands for. Only itself today: synonym
+ * groups are too loose for cues ("explain" is no "xai").
+ */
+struct alts {
+	const char	*v[MAXALT];
+	size_t		 n;
+};
+
+/* Is tok one of a's tokens? */
+static int
+alts_has(const struct alts *a, const char *tok)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], tok) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does cue c occur in the question's tokens (alts[0..n)) from position i
+ * (where its first token is), in order with at most gap tokens between
+ * neighbours?
  */
 static int
-cue_at(const struct cue *c, char *const *toks, size_t n, size_t i, size_t gap)
+cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
+    size_t gap)
 {
 	size_t	at = i, j;
 
 	for (size_t k = 1; k < c->n; k++) {
 		for (j = at + 1; j < n && j <= at + 1 + gap; j++)
-			if (strcmp(toks[j], c->tok[k]) == 0)
+			if (alts_has(&alts[j], c->tok[k]))
 				break;
 		if (j >= n || j > at + 1 + gap)
 			return 0;
@@ -161,22 +182,32 @@ credit(struct search *s, int ci, struct capmatch *found, size_t *nfound,
 		more[k] += sc;
 }
 
-/* Matches every cue that starts somewhere in toks. */
+/* Matches every cue that starts somewhere in toks, synonyms and all. */
 static void
 match_stream(struct search *s, const struct strv *toks,
     struct capmatch *found, size_t *nfound, double *more)
 {
-	size_t	gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
+	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
+	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
+	struct alts	*alts = xcalloc(n + 1, sizeof(*alts));
 
-	for (size_t i = 0; i < toks->n; i++) {
-		struct plist *pl = search_token(s, toks->v[i]);
-
-		load_cues(s, pl);
-		for (size_t k = 0; k < pl->ncues; k++)
-			if (cue_at(&s->cues[pl->cues[k]], toks->v, toks->n, i,
-			    gap))
-				credit(s, pl->cues[k], found, nfound, more);
+	for (size_t i = 0; i < n; i++) {
+		alts[i].v[0] = toks->v[i];
+		alts[i].n = 1;
 	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t e = 0; e < alts[i].n; e++) {
+			struct plist *pl = search_token(s, alts[i].v[e]);
+
+			load_cues(s, pl);
+			for (size_t k = 0; k < pl->ncues; k++)
+				if (cue_at(&s->cues[pl->cues[k]], alts, n, i,
+				    gap))
+					credit(s, pl->cues[k], found, nfound,
+					    more);
+		}
+	}
+	free(alts);
 }
 
 /* Gives each provider of capability m its share in s->acc. */

@@ -78,9 +78,8 @@ search_cache_reset(struct search *s)
 }
 
 /*
- * What the catalog says of tok: from the cache, or asked of the index
- * once. The pointer is valid until the cache is reset (not within one
- * question).
+ * The cache entry of tok, created empty if new. The pointer is valid
+ * until the cache is reset (not within one question).
  */
 struct plist *
 search_token(struct search *s, const char *tok)
@@ -92,11 +91,23 @@ search_token(struct search *s, const char *tok)
 		return s->pl[*i];
 	pl = xcalloc(1, sizeof(*pl));
 	pl->tok = xstrdup(tok);
-	if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
-		pl->n = 0;
 	s->pl = search_grow(s->pl, &s->cappl, s->npl + 1, sizeof(*s->pl));
 	s->pl[s->npl] = pl;
 	strmap_put(&s->plmap, pl->tok, (long)s->npl++);
+	return pl;
+}
+
+/* The same, with the index rows that hold tok asked of the index once. */
+struct plist *
+search_postings(struct search *s, const char *tok)
+{
+	struct plist	*pl = search_token(s, tok);
+
+	if (!pl->rowsloaded) {
+		pl->rowsloaded = 1;
+		if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
+			pl->n = 0;
+	}
 	return pl;
 }
 
@@ -185,8 +196,8 @@ add_synonym(void *arg, int grp, const char *toks)
  * Loads the synonym groups that have a term starting with tok, unless
  * it was asked before; a group's terms stay next to each other in syn.
  */
-static void
-load_synonyms(struct search *s, const char *tok)
+void
+search_synonyms(struct search *s, const char *tok)
 {
 	struct plist	*pl = search_token(s, tok);
 
@@ -253,7 +264,7 @@ own_tokens(struct search *s, struct strv *fixed, char **orig)
 		}
 	}
 	for (size_t i = 0; i < norig; i++) {
-		struct plist *pl = search_token(s, orig[i]);
+		struct plist *pl = search_postings(s, orig[i]);
 		double wt = 1.0;
 
 		if (pl->n == 0 && !pl->corrected) {
@@ -278,7 +289,7 @@ static void
 expand(struct search *s, char **orig, size_t norig)
 {
 	for (size_t i = 0; i < norig; i++)
-		load_synonyms(s, orig[i]);
+		search_synonyms(s, orig[i]);
 	for (size_t i = 0; i < norig; i++) {
 		long *head = strmap_get(&s->synhash, orig[i]);
 
@@ -362,7 +373,7 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 	for (size_t i = 0; i < norig; i++)
 		free(orig[i]);
 	for (size_t i = 0; i < qn->nph; i++) {
-		const struct plist *pl = search_token(s, qn->ph[i].tok);
+		const struct plist *pl = search_postings(s, qn->ph[i].tok);
 		double idf = log(1.0 + ((double)s->nrows - (double)pl->n +
 		    0.5) / ((double)pl->n + 0.5));
 

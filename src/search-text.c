@@ -107,7 +107,8 @@ void
 text_score(struct search *s)
 {
 	for (size_t i = 0; i < s->q.nph; i++)
-		score_phrase(s, search_token(s, s->q.ph[i].tok), i, s->q.wi[i]);
+		score_phrase(s, search_postings(s, s->q.ph[i].tok), i,
+		    s->q.wi[i]);
 	fold_rows(s);
 }
 

@@ -205,7 +205,7 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 
 		if (!v->supported)
 			c[k].tier = 1;
-		else if (!v->active) {
+		else if (!v->active && v->successor >= 0) {
 			c[k].eff = c[k].rel * s->p->w_closed;
 			c[k].part[PART_LIFECYCLE] = c[k].eff - c[k].rel;
 		}
@@ -229,6 +229,9 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 				succ->part[PART_LIFECYCLE] += lift - succ->eff;
 				succ->eff = lift;
 				succ->via = c[k].svc;
+				/* it answers with what matched the other */
+				succ->cover = fmax(succ->cover, c[k].cover);
+				succ->matchw = fmax(succ->matchw, c[k].matchw);
 			}
 			if (c[k].tier == succ->tier && c[k].eff >= succ->eff) {
 				c[k].part[PART_LIFECYCLE] -= c[k].eff -

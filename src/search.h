@@ -14,6 +14,8 @@
 #define MAXSEQ 8		/* tokens in one keyword, synonym or cue */
 #define MAXCACHE 65536		/* tokens cached before the cache is reset */
 #define MAXCAPS 8		/* capabilities kept per question */
+#define MAXALT 12		/* synonyms a token stands for, in cues */
+#define MAXCUETOKS 512		/* tokens of a question read for cues */
 
 /* A term: a sequence of tokens (keyword or synonym). */
 struct seq {
@@ -70,6 +72,7 @@ struct plist {
 	int		 corrected;	/* corr was looked for */
 	int		 synloaded;	/* its synonym groups are loaded */
 	int		 cuesloaded;	/* its cues are loaded */
+	int		 rowsloaded;	/* rows and n are loaded */
 };
 
 /* A token of the question, or one it implies. */
@@ -186,8 +189,10 @@ const struct cap *search_cap(struct search *, int);
 /* search-query.c */
 void	 question_read(struct search *, const char *, struct strv *);
 void	 search_cache_reset(struct search *);
+void	 search_synonyms(struct search *, const char *);
 void	 question_release(struct question *);
 struct plist *search_token(struct search *, const char *);
+struct plist *search_postings(struct search *, const char *);
 void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 	    struct strv *);
 
