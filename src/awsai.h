@@ -112,6 +112,7 @@ int	 diag_errorv(const char *, va_list);
 int	 diag_at(const char *, int, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 diag_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+void	 diag_set_stream(FILE *);
 void	 diag_bug(const char *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4), noreturn));
 #define BUG(...) diag_bug(__FILE__, __LINE__, __VA_ARGS__)

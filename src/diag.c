@@ -1,6 +1,10 @@
 /*
  * diag.c: every message to the user goes through here, in one style:
- * "awsai: [FILE:LINE:COL: ]message".
+ * "awsai: [FILE:LINE:COL: ]message", warnings "awsai: warning: ...".
+ * Control characters in a message (a name from a stranger's catalog, a
+ * word typed) are shown as ^X, so a message never drives the terminal.
+ * Messages go to standard error, or to the stream diag_set_stream()
+ * names (the MCP server collects a tool's errors that way).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,12 +12,41 @@
 
 #include "awsai.h"
 
+static FILE *stream;
+
+/* Sends messages to fp (NULL: standard error again). */
+void
+diag_set_stream(FILE *fp)
+{
+	stream = fp;
+}
+
+static FILE *
+out(void)
+{
+	return stream != NULL ? stream : stderr;
+}
+
+/* Writes prefix, the formatted message made safe, and a newline. */
+static void
+emit(const char *prefix, const char *fmt, va_list ap)
+{
+	struct strbuf	 sb = { 0 };
+	char		*safe;
+
+	sb_adds(&sb, "");
+	sb_vaddf(&sb, fmt, ap);
+	safe = out_escape_controls(sb.buf);
+	fprintf(out(), "awsai: %s%s\n", prefix, safe);
+	fflush(out());
+	free(safe);
+	sb_release(&sb);
+}
+
 int
 diag_errorv(const char *fmt, va_list ap)
 {
-	fputs("awsai: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	emit("", fmt, ap);
 	return -1;
 }
 
@@ -24,7 +57,7 @@ diag_error(const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	diag_errorv(fmt, ap);
+	emit("", fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -33,13 +66,15 @@ diag_error(const char *fmt, ...)
 int
 diag_at(const char *file, int line, int col, const char *fmt, ...)
 {
-	va_list	ap;
+	struct strbuf	 sb = { 0 };
+	va_list		 ap;
 
-	fprintf(stderr, "awsai: %s:%d:%d: ", file, line, col);
+	sb_addf(&sb, "%s:%d:%d: ", file, line, col);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	diag_error("%s", sb.buf);
+	sb_release(&sb);
 	return -1;
 }
 
@@ -49,11 +84,9 @@ diag_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("awsai: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	emit("warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void

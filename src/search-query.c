@@ -368,6 +368,15 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 		search_tokens(s, sq, strlen(sq), &qn->sq, NULL);
 	free(sq);
 	norig = own_tokens(s, fixed, orig);
+	/* cues read the question as corrected */
+	for (size_t i = 0; i < qn->toks.n; i++) {
+		struct plist *pl = search_token(s, qn->toks.v[i]);
+
+		if (pl->rowsloaded && pl->n == 0 && pl->corr != NULL) {
+			free(qn->toks.v[i]);
+			qn->toks.v[i] = xstrdup(pl->corr);
+		}
+	}
 	expand(s, orig, norig);
 	usecases(s, orig, norig);
 	for (size_t i = 0; i < norig; i++)

@@ -5,7 +5,7 @@
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 total_p=0 total_f=0
 for build in "$@"; do
-	export AWSAI="$ROOT/$build/awsai"
+	export AWSAI="$ROOT/$build/awsai" AWSAI_ROOT="$ROOT"
 	echo "== $build"
 	for u in "$ROOT/$build"/unit/*; do
 		[ -x "$u" ] || continue

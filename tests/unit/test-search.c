@@ -1,0 +1,214 @@
+/*
+ * test-search.c: ask's ranking on the small fixture catalog
+ * (tests/data/fixture/): the right service first for plain tasks, the
+ * lifecycle order for a new customer and for an existing one, filters
+ * applied before successors are brought, confidence, and no answer for
+ * a question nothing matches.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "awsai.h"
+
+static struct catalog *cat;
+static struct search *srch;
+
+static int
+setup(void **state)
+{
+	const char	*root = getenv("AWSAI_ROOT");
+	char		*path;
+	int		 status;
+
+	(void)state;
+	path = xasprintf("%s/tests/data/fixture/catalog.json",
+	    root != NULL ? root : ".");
+	cat = catalog_open(path, &status);
+	free(path);
+	if (cat == NULL)
+		return -1;
+	srch = search_new(cat);
+	return srch == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	search_free(srch);
+	catalog_free(cat);
+	return 0;
+}
+
+/* Runs text with q's filters; the ids in order, space-separated. */
+static char *
+ranked(const char *text, struct query *q, struct hits *h)
+{
+	struct strbuf	sb = { 0 };
+
+	q->text = text;
+	if (q->limit == 0)
+		q->limit = 5;
+	memset(h, 0, sizeof(*h));
+	search_run(srch, q, h);
+	sb_adds(&sb, "");
+	for (size_t i = 0; i < h->n; i++)
+		sb_addf(&sb, "%s%s", i ? " " : "", h->v[i].id);
+	return sb_detach(&sb);
+}
+
+static void
+expect_first(const char *text, const char *id)
+{
+	struct query	 q = { 0 };
+	struct hits	 h;
+	char		*got = ranked(text, &q, &h);
+
+	assert_true(h.n > 0);
+	assert_string_equal(h.v[0].id, id);
+	free(got);
+	hits_release(&h);
+}
+
+static void
+test_plain(void **state)
+{
+	(void)state;
+	expect_first("detect faces in photos", "lens");
+	expect_first("transcribe a podcast recording", "scribe");
+	expect_first("extract text from scanned invoices", "paper");
+	expect_first("build a chatbot on an LLM", "forge");
+	expect_first("train my own model", "lab");
+	expect_first("회의 녹음을 텍스트로 변환", "scribe");
+}
+
+/* The closed oldpaper's successor paper stands first; oldpaper follows. */
+static void
+test_lifecycle(void **state)
+{
+	struct query	 q = { 0 };
+	struct hits	 h;
+	char		*got;
+	const char	*a, *b;
+
+	(void)state;
+	got = ranked("legacy forms reading the old way", &q, &h);
+	a = strstr(got, "paper");
+	b = strstr(got, "oldpaper");
+	assert_non_null(b);
+	assert_true(a != NULL && a < b);
+	assert_string_equal(h.v[0].id, "paper");
+	assert_non_null(h.v[0].via);
+	free(got);
+	hits_release(&h);
+	/* --existing: relevance alone puts the closed one first */
+	q.existing = 1;
+	got = ranked("legacy forms reading the old way", &q, &h);
+	assert_string_equal(h.v[0].id, "oldpaper");
+	assert_null(h.v[0].via);
+	free(got);
+	hits_release(&h);
+}
+
+/* A retired service ranks below every active one that matches. */
+static void
+test_retired(void **state)
+{
+	struct query	 q = { 0 };
+	struct hits	 h;
+	char		*got = ranked("camera that runs vision models on images",
+			    &q, &h);
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < h.n; i++)
+		if (strcmp(h.v[i].id, "relic") == 0)
+			break;
+	assert_true(i < h.n);
+	for (size_t k = i + 1; k < h.n; k++)
+		assert_false(h.v[k].supported && h.v[k].active);
+	free(got);
+	hits_release(&h);
+}
+
+/* A filter removes a service before its successor could be brought. */
+static void
+test_filters(void **state)
+{
+	struct query	 q = { 0 };
+	struct hits	 h;
+	char		*got;
+
+	(void)state;
+	q.layer = "platform";
+	got = ranked("legacy forms reading the old way", &q, &h);
+	assert_null(strstr(got, "paper"));
+	free(got);
+	hits_release(&h);
+	memset(&q, 0, sizeof(q));
+	q.active = 1;
+	got = ranked("legacy forms reading the old way", &q, &h);
+	assert_null(strstr(got, "oldpaper"));
+	assert_non_null(strstr(got, "paper"));
+	free(got);
+	hits_release(&h);
+}
+
+static void
+test_confidence(void **state)
+{
+	struct query	 q = { 0 };
+	struct hits	 h;
+	char		*got;
+
+	(void)state;
+	got = ranked("detect faces in photos", &q, &h);
+	assert_int_equal(h.v[0].conf, CONF_HIGH);
+	for (size_t i = 1; i < h.n; i++)
+		assert_true(h.v[i].score <= h.v[0].score);
+	free(got);
+	hits_release(&h);
+	got = ranked("zzzz qqqq xxxx", &q, &h);
+	assert_int_equal(h.n, 0);
+	free(got);
+	hits_release(&h);
+}
+
+/* The same question twice gives the same answer: a total order. */
+static void
+test_stable(void **state)
+{
+	struct query	 q = { 0 };
+	struct hits	 h1, h2;
+	char		*a, *b;
+
+	(void)state;
+	a = ranked("GPU instances for training", &q, &h1);
+	b = ranked("GPU instances for training", &q, &h2);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	hits_release(&h1);
+	hits_release(&h2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_lifecycle),
+		cmocka_unit_test(test_retired),
+		cmocka_unit_test(test_filters),
+		cmocka_unit_test(test_confidence),
+		cmocka_unit_test(test_stable),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
