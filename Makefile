@@ -15,7 +15,7 @@ ifdef SANITIZE
 OPT	 = -O1 -g $(SAN_FLAGS)
 endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
-LIBS	 = $(PKG_LIBS) -lstemmer -lm
+LIBS	 = $(PKG_LIBS) -lreadline -lstemmer -lm
 
 SRCS	:= $(wildcard src/*.c)
 OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o)
@@ -24,7 +24,8 @@ CATALOG	:= $(sort $(wildcard catalog/*.json))
 
 # Debian packages: build tools, libraries, test tools.
 DEB_PKGS = gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev \
-	   libreadline-dev libstemmer-dev libcmocka-dev jq
+	   libreadline-dev libstemmer-dev libcmocka-dev jq python3 \
+	   python3-pexpect less
 
 .PHONY: all deps run check test unit clean bench golden accuracy
 .DELETE_ON_ERROR:
@@ -85,7 +86,7 @@ $(BUILD)/awsai: $(OBJS) $(BUILD)/embed.o
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	@$(BUILD)/awsai help
+	@$(BUILD)/awsai
 
 # Unit tests (cmocka) link the objects they test.
 UNIT_SRCS := $(wildcard tests/unit/*.c)

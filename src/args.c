@@ -18,6 +18,14 @@ const struct opt global_opts[] = {
 	[GOPT_CATALOG] = { 0, "catalog", VAL_PATH, "PATH",
 	    "use this catalog (JSON file, directory or .db) instead of the "
 	    "embedded one" },
+	[GOPT_COMMANDS] = { 'c', "commands", VAL_STRING, "CMDS",
+	    "run these commands (separated by \";\") as a script, then exit" },
+	[GOPT_FIELDS] = { 0, "fields", VAL_FIELDS, "F,F,...",
+	    "only these fields, in this order (every format)" },
+	[GOPT_NO_HEADERS] = { 0, "no-headers", VAL_NONE, NULL,
+	    "no header line (table, plain, tsv, csv)" },
+	[GOPT_NO_PAGER] = { 0, "no-pager", VAL_NONE, NULL,
+	    "never send long output through $PAGER" },
 	[GOPT_HELP] = { 'h', "help", VAL_NONE, NULL, "show help and exit" },
 	[GOPT_VERSION] = { 'V', "version", VAL_NONE, NULL,
 	    "show the version and exit" },
@@ -95,6 +103,18 @@ global_opt(struct ctx *ctx, size_t i, const char *arg)
 		return 0;
 	case GOPT_CATALOG:
 		ctx->catalog_path = arg;
+		return 0;
+	case GOPT_COMMANDS:
+		ctx->commands = arg;
+		return 0;
+	case GOPT_FIELDS:
+		ctx->fields = arg;
+		return 0;
+	case GOPT_NO_HEADERS:
+		ctx->no_headers = 1;
+		return 0;
+	case GOPT_NO_PAGER:
+		ctx->no_pager = 1;
 		return 0;
 	case GOPT_HELP:
 	case GOPT_VERSION:

@@ -6,6 +6,7 @@
 #define AWSAI_H
 
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,6 +42,7 @@ enum color_mode {
 };
 
 struct catalog;
+struct ctx;
 struct search;
 struct tokenizer;
 
@@ -78,6 +80,7 @@ struct strv {
 void	 strv_push(struct strv *, const char *);
 void	 strv_push_owned(struct strv *, char *);
 void	 strv_release(struct strv *);
+void	 strv_sort2(struct strv *, struct strv *);
 
 /* ------------------------------------------------------------------ hash.c */
 /* String keys (borrowed) to long values; zero-initialise to start. */
@@ -105,6 +108,19 @@ long	*idmap_get(const struct idmap *, long long);
 long	 idmap_put(struct idmap *, long long, long);
 void	 idmap_clear(struct idmap *);
 void	 idmap_release(struct idmap *);
+
+/* ------------------------------------------------- shell.c, repl.c, pager.c */
+int	 shell_line(struct ctx *, const char *);
+int	 shell_file(struct ctx *, FILE *);
+int	 shell_string(struct ctx *, const char *);
+int	 repl_run(struct ctx *);
+void	 repl_history_print(FILE *);
+int	 pager_start(const struct ctx *);
+void	 pager_stop(void);
+
+/* ----------------------------------------------------------------- words.c */
+int	 words_split(const char *, struct strv *, const char **, int);
+char	*words_quote(const char *);
 
 /* ------------------------------------------------------------------ diag.c */
 int	 diag_error(const char *, ...) __attribute__((format(printf, 1, 2)));
@@ -243,6 +259,7 @@ int	 catalog_count(struct catalog *, const char *);
 int	 catalog_has(struct catalog *, const char *, const char *);
 int	 catalog_values(struct catalog *, const char *, struct strv *);
 char	*catalog_resolve(struct catalog *, const char *, struct strv *);
+char	*catalog_lookup(struct catalog *, const char *);
 int	 catalog_list(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_layers(struct catalog *, const struct filter *,
@@ -260,6 +277,8 @@ int	 catalog_groups(struct catalog *, const struct filter *,
 const struct column *catalog_card_columns(size_t *);
 int	 catalog_card(struct catalog *, const char *, struct result *);
 char	*catalog_record(struct catalog *, const char *);
+int	 catalog_choices(struct catalog *, const char *, struct strv *,
+	    struct strv *);
 int	 catalog_search_rows(struct catalog *, enum search_rows,
 	    int (*)(void *, const char *const *, size_t), void *);
 int	 catalog_synonyms(struct catalog *, const char *,
@@ -318,12 +337,19 @@ struct outspec {
 	int		 color;		/* resolved: 1 colour, 0 none */
 	int		 width;		/* terminal width, 0 = unlimited */
 	int		 no_headers;	/* table, plain, tsv, csv: no header */
+	const char	*fields;	/* --fields, or NULL for all */
+	int		 bad_fields;	/* --fields named an unknown field */
 	FILE		*fp;
 };
 int	 out_parse_format(const char *, enum fmt *);
 const char *out_format_names(void);
-void	 out_resolve(struct outspec *, enum fmt, enum color_mode);
-int	 out_print(const struct outspec *, const struct result *);
+const char *out_format_name(enum fmt);
+void	 out_resolve(struct outspec *, const struct ctx *);
+int	 out_print(struct outspec *, const struct result *);
+int	 out_render(const struct outspec *, const struct result *);
+int	 out_with_fields(struct outspec *, const struct result *,
+	    int (*)(const struct outspec *, const struct result *,
+	    const void *), const void *);
 int	 out_flush(const struct outspec *);
 char	*out_escape_tsv(const char *);
 char	*out_escape_csv(const char *);
@@ -335,7 +361,7 @@ int	 out_table(const struct outspec *, const struct result *);
 int	 out_plain(const struct outspec *, const struct result *);
 int	 out_sv(const struct outspec *, const struct result *, int);
 int	 out_json(const struct outspec *, const struct result *, int);
-int	 out_json_batch(const struct outspec *, const char *,
+int	 out_json_batch(struct outspec *, const char *,
 	    const struct result *);
 char	*out_json_string(const char *);
 char	*out_json_explain(const struct hit *, const struct strv *);
@@ -441,6 +467,8 @@ enum val_kind {
 	VAL_TERM,	/* a glossary term */
 	VAL_COMMAND,	/* a command name */
 	VAL_TASK,	/* free text: a task in words */
+	VAL_SHELL,	/* bash, zsh, fish */
+	VAL_FIELDS,	/* a comma-separated list of field names */
 };
 
 /* One option of a command, or a global one (R1). */
@@ -465,12 +493,23 @@ struct args {
 	int		 argc;
 };
 
+/* How awsai runs: one command, the interactive shell, or a script. */
+enum mode { MODE_ONESHOT, MODE_REPL, MODE_SCRIPT };
+
 struct ctx {
 	const char	*catalog_path;	/* --catalog or NULL (embedded) */
 	struct catalog	*catalog;	/* opened by the dispatcher */
 	struct outspec	 out;		/* resolved for the running command */
 	enum fmt	 fmt;		/* -o for this command line */
-	enum color_mode	 color;
+	enum color_mode	 color;		/* --color for this command line */
+	enum mode	 mode;
+	enum fmt	 session_fmt;	/* the shell's `format`; FMT_AUTO */
+	enum color_mode	 session_color;	/* --color given at start */
+	const char	*commands;	/* -c: commands to run, or NULL */
+	int		 no_pager;	/* --no-pager */
+	int		 no_headers;	/* --no-headers */
+	const char	*fields;	/* --fields, or NULL */
+	int		 quit;		/* `quit` ran: the shell ends */
 };
 
 struct cmd {
@@ -484,6 +523,9 @@ struct cmd {
 	int		  flags;
 #define CMD_CATALOG	0x1		/* open the catalog first */
 #define CMD_HIDDEN	0x2		/* not listed by help */
+#define CMD_REPL_ONLY	0x4		/* only inside the shell */
+#define CMD_PAGER	0x8		/* long output: through $PAGER */
+#define CMD_RAW		0x10		/* operands are not parsed for options */
 	int		(*run)(struct ctx *, struct args *);
 };
 
@@ -492,6 +534,10 @@ enum {
 	GOPT_FORMAT,
 	GOPT_COLOR,
 	GOPT_CATALOG,
+	GOPT_COMMANDS,
+	GOPT_FIELDS,
+	GOPT_NO_HEADERS,
+	GOPT_NO_PAGER,
 	GOPT_HELP,
 	GOPT_VERSION,
 	GOPT_N,
@@ -516,7 +562,11 @@ struct listing {
 
 const struct cmd *const *cmd_table(size_t *);
 const struct cmd *cmd_find(const char *);
+const struct cmd *cmd_find_prefix(const char *, struct strv *);
+int	 cmd_main(struct ctx *, int, char **);
 int	 cmd_dispatch(struct ctx *, int, char **);
+int	 cmd_interrupted(void);
+extern volatile sig_atomic_t cmd_interrupt;
 int	 cmd_output(struct ctx *, struct result *, int);
 int	 cmd_listing(struct ctx *, const struct listing *,
 	    const struct filter *);
@@ -527,6 +577,19 @@ char	*cmd_join(const struct args *);
 /* cmd-layers.c, cmd-stages.c: column sets two commands share. */
 extern const struct column count_columns[];
 extern const struct column group_columns[];
+
+/* complete.c: candidates for the word before the cursor. */
+struct completion {
+	struct strv	 words;		/* candidates, sorted */
+	struct strv	 descs;		/* a one-line description of each */
+	size_t		 start;		/* where the completed word starts */
+	char		*prefix;	/* that word as typed, unquoted */
+};
+void	 complete_line(struct catalog *, const char *, size_t, int,
+	    struct completion *);
+void	 complete_words(struct catalog *, char *const *, size_t,
+	    const char *, int, struct completion *);
+void	 completion_release(struct completion *);
 
 size_t	 opt_count(const struct opt *);
 int	 args_parse(struct ctx *, const struct cmd *, int, char **,

@@ -194,6 +194,35 @@ prefix_matches(struct catalog *cat, const char *word, struct strv *found)
 			strv_push(found, s);
 }
 
+/*
+ * Of several services a prefix names, the one all the others are parts
+ * of ("rek": Rekognition, not its features), or NULL (caller frees).
+ */
+static char *
+whole_of(struct catalog *cat, const struct strv *found)
+{
+	char	*part_of;
+
+	for (size_t i = 0; i < found->n; i++) {
+		size_t k;
+
+		for (k = 0; k < found->n; k++) {
+			if (k == i)
+				continue;
+			if (catalog_one_text(cat, "SELECT part_of FROM services "
+			    "WHERE id = ?1", found->v[k], &part_of) != 1 ||
+			    part_of == NULL || strcmp(part_of, found->v[i]) != 0) {
+				free(part_of);
+				break;
+			}
+			free(part_of);
+		}
+		if (k == found->n)
+			return xstrdup(found->v[i]);
+	}
+	return NULL;
+}
+
 /* Adds to suggest the ids of up to three names nearest to word. */
 static void
 nearest(struct catalog *cat, const char *word, struct strv *suggest)
@@ -217,6 +246,23 @@ nearest(struct catalog *cat, const char *word, struct strv *suggest)
 	strv_release(&all);
 }
 
+/* The id of the service whose id, name or alias is exactly word, or NULL. */
+char *
+catalog_lookup(struct catalog *cat, const char *word)
+{
+	static const char exact[] =
+	    "SELECT id FROM services WHERE id = ?1 COLLATE NOCASE "
+	    "OR name = ?1 UNION "
+	    "SELECT service_id FROM aliases WHERE alias = ?1";
+	char	*id = NULL;
+
+	if (catalog_one_text(cat, exact, word, &id) != 1) {
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
 /*
  * Finds the service a person means by word: an id, official name or
  * alias (case-insensitive), or else a unique prefix of one. Returns the
@@ -226,19 +272,17 @@ nearest(struct catalog *cat, const char *word, struct strv *suggest)
 char *
 catalog_resolve(struct catalog *cat, const char *word, struct strv *suggest)
 {
-	static const char exact[] =
-	    "SELECT id FROM services WHERE id = ?1 COLLATE NOCASE "
-	    "OR name = ?1 UNION "
-	    "SELECT service_id FROM aliases WHERE alias = ?1";
 	struct strv	 found = { 0 };
-	char		*id = NULL;
+	char		*id;
 
-	if (catalog_one_text(cat, exact, word, &id) == 1 && id != NULL)
+	if ((id = catalog_lookup(cat, word)) != NULL)
 		return id;
-	free(id);
-	id = NULL;
 	prefix_matches(cat, word, &found);
-	if (found.n == 1 && strlen(word) >= 2)
+	if (found.n > 1 && strlen(word) >= 2)
+		id = whole_of(cat, &found);
+	if (id != NULL)
+		;	/* the whole the other matches are parts of */
+	else if (found.n == 1 && strlen(word) >= 2)
 		id = xstrdup(found.v[0]);
 	else if (found.n > 1 && strlen(word) >= 2)
 		for (size_t i = 0; i < found.n && i < 3; i++)
@@ -374,4 +418,46 @@ catalog_status_counts(struct catalog *cat, const struct filter *f,
 	return catalog_fill_rows(cat, "SELECT st.id, (SELECT count(*) FROM "
 	    "services WHERE status = st.id) FROM statuses st ORDER BY st.ord",
 	    NULL, 0, res);
+}
+
+/*
+ * Adds the values a person can type for kind, each with a one-line
+ * description, for completion: "layer", "usecase", "status" (id, name),
+ * "service" (id, name), "name" (names and aliases, the official name),
+ * "term" (glossary names, the term). Returns 0 or -1.
+ */
+int
+catalog_choices(struct catalog *cat, const char *kind, struct strv *words,
+    struct strv *descs)
+{
+	static const char *const sqls[][2] = {
+		{ "layer", "SELECT id, name FROM layers ORDER BY ord" },
+		{ "usecase", "SELECT id, name FROM usecases ORDER BY ord" },
+		{ "status", "SELECT id, name FROM statuses ORDER BY ord" },
+		{ "service", "SELECT id, name FROM services ORDER BY ord" },
+		{ "name", "SELECT name, name FROM services UNION ALL SELECT "
+		    "a.alias, s.name FROM aliases a JOIN services s ON s.id = "
+		    "a.service_id" },
+		{ "term", "SELECT n.name, g.term FROM glossary_names n JOIN "
+		    "glossary g ON g.id = n.glossary_id" },
+	};
+	sqlite3_stmt	*st = NULL;
+	const char	*w, *d;
+	int		 rc;
+
+	for (size_t i = 0; i < NELEM(sqls); i++)
+		if (strcmp(sqls[i][0], kind) == 0)
+			st = catalog_prep(cat, sqls[i][1], 2);
+	if (st == NULL)
+		BUG("no choices for \"%s\"", kind);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		w = (const char *)sqlite3_column_text(st, 0);
+		d = (const char *)sqlite3_column_text(st, 1);
+		if (w == NULL)
+			continue;
+		strv_push(words, w);
+		strv_push(descs, d != NULL ? d : "");
+	}
+	return rc == SQLITE_DONE ? 0 :
+	    catalog_db_error(cat, "cannot read the catalog");
 }

@@ -218,6 +218,6 @@ const struct cmd cmd_ask = {
 	.nargs = { 1, -1 },
 	.operand = VAL_TASK,
 	.opts = ask_opts,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = ask_run,
 };

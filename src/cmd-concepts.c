@@ -29,6 +29,6 @@ const struct cmd cmd_concepts = {
 	.summary = "list the glossary of AI/ML concepts",
 	.nargs = { 0, 0 },
 	.opts = NULL,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = concepts_run,
 };

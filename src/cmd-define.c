@@ -53,6 +53,6 @@ const struct cmd cmd_define = {
 	.nargs = { 1, -1 },
 	.operand = VAL_TERM,
 	.opts = NULL,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = define_run,
 };

@@ -28,6 +28,6 @@ const struct cmd cmd_help = {
 	.nargs = { 0, 1 },
 	.operand = VAL_COMMAND,
 	.opts = NULL,
-	.flags = 0,
+	.flags = CMD_PAGER,
 	.run = help_run,
 };

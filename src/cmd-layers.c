@@ -29,6 +29,6 @@ const struct cmd cmd_layers = {
 	.summary = "list the layers (service, platform, infrastructure)",
 	.nargs = { 0, 0 },
 	.opts = NULL,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = layers_run,
 };

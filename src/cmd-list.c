@@ -50,6 +50,6 @@ const struct cmd cmd_list = {
 	.summary = "list services, by layer, use case or status",
 	.nargs = { 0, 0 },
 	.opts = list_opts,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = list_run,
 };

@@ -20,6 +20,6 @@ const struct cmd cmd_roles = {
 	.summary = "list the ML roles and the services each uses",
 	.nargs = { 0, 0 },
 	.opts = NULL,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = roles_run,
 };

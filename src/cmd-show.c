@@ -22,6 +22,31 @@ not_found(const char *word, const struct strv *sug)
 	sb_release(&sb);
 }
 
+/*
+ * The service the operands from *i name: the longest run of words that
+ * is exactly a name ("show amazon transcribe call analytics"), else one
+ * word, by prefix. Advances *i past them. Returns the id (caller frees)
+ * or NULL, with suggestions in sug.
+ */
+static char *
+resolve(struct ctx *ctx, const struct args *a, int *i, struct strv *sug)
+{
+	char	*id;
+
+	for (int n = a->argc - *i; n > 1; n--) {
+		struct args	 run = { .argv = a->argv + *i, .argc = n };
+		char		*name = cmd_join(&run);
+
+		id = catalog_lookup(ctx->catalog, name);
+		free(name);
+		if (id != NULL) {
+			*i += n;
+			return id;
+		}
+	}
+	return catalog_resolve(ctx->catalog, a->argv[(*i)++], sug);
+}
+
 static int
 show_run(struct ctx *ctx, struct args *a)
 {
@@ -36,10 +61,11 @@ show_run(struct ctx *ctx, struct args *a)
 	cols = json ? record_columns : catalog_card_columns(&ncols);
 	result_init(&res, cols, json ? 1 : ncols);
 	res.card = 1;
-	for (int i = 0; i < a->argc; i++) {
-		if ((id = catalog_resolve(ctx->catalog, a->argv[i], &sug)) ==
-		    NULL) {
-			not_found(a->argv[i], &sug);
+	for (int i = 0; i < a->argc;) {
+		const char *word = a->argv[i];
+
+		if ((id = resolve(ctx, a, &i, &sug)) == NULL) {
+			not_found(word, &sug);
 			strv_release(&sug);
 			status = EXIT_NOMATCH;
 			continue;
@@ -64,6 +90,6 @@ const struct cmd cmd_show = {
 	.nargs = { 1, -1 },
 	.operand = VAL_SERVICE,
 	.opts = NULL,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = show_run,
 };

@@ -29,6 +29,6 @@ const struct cmd cmd_stages = {
 	.summary = "list the ML lifecycle stages and their services",
 	.nargs = { 0, 0 },
 	.opts = NULL,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = stages_run,
 };

@@ -18,6 +18,6 @@ const struct cmd cmd_usecases = {
 	.summary = "list the use cases (vision, speech, chatbot, ...)",
 	.nargs = { 0, 0 },
 	.opts = NULL,
-	.flags = CMD_CATALOG,
+	.flags = CMD_CATALOG | CMD_PAGER,
 	.run = usecases_run,
 };

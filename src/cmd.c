@@ -4,6 +4,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "awsai.h"
 
@@ -96,17 +98,54 @@ cmd_check_value(struct ctx *ctx, enum val_kind kind, const char *opt,
 	}
 }
 
+/* Does a line the shell could not take for a command read like a task? */
 static int
-unknown_command(const char *name)
+reads_like_task(int argc, char **argv)
 {
-	const char	*names[NCMDS];
-	struct strbuf	 sb = { 0 };
-	size_t		 n = 0;
+	static const char *const openers[] = { "which", "what", "how", "i",
+	    "we", "need", "want", "find", "can", "is", "service", NULL };
 
-	for (size_t i = 0; i < NCMDS; i++)
+	if (argc >= 3 || strchr(argv[argc - 1], '?') != NULL ||
+	    tokenizer_is_hangul(argv[0], strlen(argv[0])))
+		return 1;
+	for (const char *const *o = openers; *o != NULL; o++)
+		if (strcasecmp(argv[0], *o) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Reports a word that is no command: the nearest names, the commands a
+ * prefix could be, or, in the shell, the ask it may have meant (never
+ * run unasked).
+ */
+static int
+unknown_command(const struct ctx *ctx, int argc, char **argv)
+{
+	const char	*names[NCMDS], *name = argv[0];
+	struct strbuf	 sb = { 0 };
+	struct strv	 amb = { 0 };
+	size_t		 n = 0;
+	char		*line;
+
+	if (ctx->mode != MODE_ONESHOT && reads_like_task(argc, argv)) {
+		line = cmd_join(&(struct args){ .argv = argv, .argc = argc });
+		diag_error("\"%s\" is not a command (did you mean: ask %s%s)",
+		    name, line, line[strlen(line) - 1] == '?' ? "" : "?");
+		free(line);
+		return EXIT_USAGE;
+	}
+	if (ctx->mode != MODE_ONESHOT) {
+		cmd_find_prefix(name, &amb);
+		if (amb.n > 1)
+			util_suggestions(&sb, (const char *const *)amb.v, amb.n);
+		strv_release(&amb);
+	}
+	for (size_t i = 0; i < NCMDS && sb.len == 0; i++)
 		if (!(table[i]->flags & CMD_HIDDEN))
 			names[n++] = table[i]->name;
-	util_did_you_mean(&sb, name, names, n, 1);
+	if (sb.len == 0)
+		util_did_you_mean(&sb, name, names, n, 1);
 	diag_error("unknown command \"%s\"%s", name, sb.len ? sb.buf :
 	    " (see \"awsai help\")");
 	sb_release(&sb);
@@ -145,7 +184,8 @@ print_version(struct ctx *ctx)
 {
 	int	status;
 
-	if ((ctx->catalog = catalog_open(ctx->catalog_path, &status)) == NULL)
+	if (ctx->catalog == NULL &&
+	    (ctx->catalog = catalog_open(ctx->catalog_path, &status)) == NULL)
 		return status;
 	status = cmd_version.run(ctx, NULL);
 	return out_flush(&ctx->out) == 0 ? status : EXIT_INTERNAL;
@@ -195,42 +235,131 @@ open_catalog(struct ctx *ctx, const struct cmd *c, const struct args *a)
 	return EXIT_OK;
 }
 
+/* The command argv[0] names: exactly, or in the shell by a prefix. */
+static const struct cmd *
+find_command(const struct ctx *ctx, const char *word)
+{
+	const struct cmd *c = cmd_find(word);
+
+	if (c == NULL && ctx->mode != MODE_ONESHOT)
+		c = cmd_find_prefix(word, NULL);
+	return c;
+}
+
+/* Runs command c on its parsed arguments a; its exit status. */
+static int
+run(struct ctx *ctx, const struct cmd *c, struct args *a)
+{
+	int	status, paged;
+
+	if (check_nargs(c, a) == -1)
+		return EXIT_USAGE;
+	if ((c->flags & CMD_REPL_ONLY) && ctx->mode == MODE_ONESHOT) {
+		diag_error("\"%s\" works only inside the shell (start it with "
+		    "\"awsai\")", c->name);
+		return EXIT_USAGE;
+	}
+	if ((c->flags & CMD_CATALOG) &&
+	    (status = open_catalog(ctx, c, a)) != EXIT_OK)
+		return status;
+	paged = (c->flags & CMD_PAGER) && pager_start(ctx) == 0;
+	status = c->run(ctx, a);
+	if (out_flush(&ctx->out) == -1 && status == EXIT_OK)
+		status = EXIT_INTERNAL;
+	if (paged)
+		pager_stop();
+	return ctx->out.bad_fields ? EXIT_USAGE : status;
+}
+
 /*
- * Runs one command line: argv[0] is the program. Returns the exit
- * status (R7).
+ * Runs one command line: argv[0] is the program, then global options, a
+ * command, its options and operands. In the shell and in scripts it runs
+ * each line; there a line of only options does nothing. Returns the
+ * exit status (R7).
  */
 int
 cmd_dispatch(struct ctx *ctx, int argc, char **argv)
 {
 	const struct cmd *c;
 	struct args	 ga, a;
-	int		 rc, status;
+	int		 rc;
 
 	memset(&ga, 0, sizeof(ga));
 	if ((rc = args_parse(ctx, NULL, argc, argv, &ga)) == -1)
 		return EXIT_USAGE;
-	out_resolve(&ctx->out, ctx->fmt, ctx->color);
+	out_resolve(&ctx->out, ctx);
 	if (rc == GOPT_VERSION)
 		return print_version(ctx);
-	if (rc == GOPT_HELP || ga.argc == 0)
+	if (rc == GOPT_HELP || (ga.argc == 0 && ctx->mode == MODE_ONESHOT))
 		return print_help(ctx, NULL);
-	if ((c = cmd_find(ga.argv[0])) == NULL)
-		return unknown_command(ga.argv[0]);
+	if (ga.argc == 0)
+		return EXIT_OK;
+	if ((c = find_command(ctx, ga.argv[0])) == NULL)
+		return unknown_command(ctx, ga.argc, ga.argv);
 	memset(&a, 0, sizeof(a));
-	if ((rc = args_parse(ctx, c, ga.argc, ga.argv, &a)) == -1)
+	if (c->flags & CMD_RAW) {
+		a.argv = ga.argv + 1;
+		a.argc = ga.argc - 1;
+		rc = 0;
+	} else if ((rc = args_parse(ctx, c, ga.argc, ga.argv, &a)) == -1)
 		return EXIT_USAGE;
-	out_resolve(&ctx->out, ctx->fmt, ctx->color);
+	out_resolve(&ctx->out, ctx);
 	if (rc == GOPT_HELP)
 		return print_help(ctx, c);
 	if (rc == GOPT_VERSION)
 		return print_version(ctx);
-	if (check_nargs(c, &a) == -1)
+	return run(ctx, c, &a);
+}
+
+/*
+ * awsai's command line: one command, or with none the shell on a
+ * terminal and a script read from standard input otherwise; -c runs
+ * the commands it is given as a script.
+ */
+int
+cmd_main(struct ctx *ctx, int argc, char **argv)
+{
+	struct args	ga;
+	int		rc;
+
+	memset(&ga, 0, sizeof(ga));
+	if ((rc = args_parse(ctx, NULL, argc, argv, &ga)) == -1)
 		return EXIT_USAGE;
-	if ((c->flags & CMD_CATALOG) &&
-	    (status = open_catalog(ctx, c, &a)) != EXIT_OK)
-		return status;
-	status = c->run(ctx, &a);
-	if (out_flush(&ctx->out) == -1 && status == EXIT_OK)
-		status = EXIT_INTERNAL;
-	return status;
+	ctx->session_fmt = ctx->fmt;
+	ctx->session_color = ctx->color;
+	if (rc == 0 && ctx->commands != NULL && ga.argc == 0)
+		return shell_string(ctx, ctx->commands);
+	if (rc == 0 && ga.argc == 0)
+		return isatty(STDIN_FILENO) ? repl_run(ctx) :
+		    shell_file(ctx, stdin);
+	return cmd_dispatch(ctx, argc, argv);
+}
+
+/*
+ * Finds a command by a unique prefix of its name or an alias (the REPL's
+ * lookup after an exact one), or NULL; then the names it could be are
+ * added to ambiguous (if not NULL).
+ */
+const struct cmd *
+cmd_find_prefix(const char *word, struct strv *ambiguous)
+{
+	const struct cmd *found = NULL;
+	size_t		 n = strlen(word), hits = 0;
+
+	if (n == 0)
+		return NULL;
+	for (size_t i = 0; i < NCMDS; i++) {
+		int match = strncmp(table[i]->name, word, n) == 0;
+
+		for (const char *const *a = table[i]->aliases; a && *a; a++)
+			match |= strncmp(*a, word, n) == 0;
+		if (!match || (table[i]->flags & CMD_HIDDEN))
+			continue;
+		if (found != table[i])
+			hits++;
+		found = table[i];
+		if (ambiguous != NULL)
+			strv_push(ambiguous, table[i]->name);
+	}
+	return hits == 1 ? found : NULL;
 }

@@ -1,13 +1,17 @@
 /* commands.h: every command, one line each; cmd.c expands it into the
  * command table (R1). */
+CMD(__complete)
 CMD(ask)
 CMD(build)
 CMD(check)
 CMD(concepts)
 CMD(define)
+CMD(format)
 CMD(help)
+CMD(history)
 CMD(layers)
 CMD(list)
+CMD(quit)
 CMD(roles)
 CMD(show)
 CMD(stages)

@@ -1,6 +1,6 @@
 /*
- * main.c: awsai's entry point: set up, dispatch one command line, exit
- * with its status (R7).
+ * main.c: awsai's entry point: set up, then one command, the shell or a
+ * script (cmd_main() chooses), and exit with its status (R7).
  */
 #include <locale.h>
 #include <signal.h>
@@ -21,7 +21,7 @@ main(int argc, char **argv)
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.fmt = FMT_AUTO;
 	ctx.color = COLOR_AUTO;
-	status = cmd_dispatch(&ctx, argc, argv);
+	status = cmd_main(&ctx, argc, argv);
 	catalog_free(ctx.catalog);
 	return status;
 }

@@ -134,10 +134,9 @@ out_json(const struct outspec *o, const struct result *res, int lines)
 	return dump(o, a, 0);
 }
 
-/* One line {"query": ..., "results": [...]} for batch `ask -`. */
-int
-out_json_batch(const struct outspec *o, const char *query,
-    const struct result *res)
+static int
+batch_line(const struct outspec *o, const struct result *res,
+    const void *query)
 {
 	json_t	*obj = json_object(), *a = json_array();
 
@@ -146,6 +145,13 @@ out_json_batch(const struct outspec *o, const char *query,
 	json_object_set_new(obj, "query", jstr(query));
 	json_object_set_new(obj, "results", a);
 	return dump(o, obj, 1);
+}
+
+/* One line {"query": ..., "results": [...]} for batch `ask -`. */
+int
+out_json_batch(struct outspec *o, const char *query, const struct result *res)
+{
+	return out_with_fields(o, res, batch_line, query);
 }
 
 /*

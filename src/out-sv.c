@@ -12,7 +12,8 @@ out_sv(const struct outspec *o, const struct result *res, int sep)
 	struct strbuf	 sb = { 0 };
 	char		*e;
 
-	for (size_t c = 0; c < res->ncols && !res->noheader; c++) {
+	for (size_t c = 0; c < res->ncols && !res->noheader && !o->no_headers;
+	    c++) {
 		fputs(res->cols[c].name, o->fp);
 		fputs(c + 1 < res->ncols ? (sep == ',' ? "," : "\t") :
 		    sep == ',' ? "\r\n" : "\n", o->fp);

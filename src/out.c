@@ -36,6 +36,16 @@ out_parse_format(const char *s, enum fmt *out)
 	return -1;
 }
 
+/* The name of format f. */
+const char *
+out_format_name(enum fmt f)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (formats[i].fmt == f)
+			return formats[i].name;
+	return "auto";
+}
+
 const char *
 out_format_names(void)
 {
@@ -43,25 +53,32 @@ out_format_names(void)
 }
 
 /*
- * Fills in the output policy: on a terminal the table with colour (unless
- * NO_COLOR), piped TSV without colour, as gh does.
+ * Fills in the output policy for the command ctx is about to run: on a
+ * terminal the table with colour (unless NO_COLOR, TERM=dumb or a
+ * script), piped TSV without colour, as gh does; the shell's `format`
+ * is the default; --no-headers and --fields apply to every format.
  */
 void
-out_resolve(struct outspec *o, enum fmt fmt, enum color_mode color)
+out_resolve(struct outspec *o, const struct ctx *ctx)
 {
 	struct winsize	 ws;
 	const char	*nc = getenv("NO_COLOR"), *cols = getenv("COLUMNS");
+	const char	*term = getenv("TERM");
 	int		 tty = isatty(STDOUT_FILENO);
+	enum fmt	 fmt = ctx->fmt != FMT_AUTO ? ctx->fmt : ctx->session_fmt;
 	long		 n;
 
 	o->fp = stdout;
 	o->fmt = fmt != FMT_AUTO ? fmt : tty ? FMT_TABLE : FMT_TSV;
-	if (color == COLOR_ALWAYS)
+	o->no_headers = ctx->no_headers;
+	o->fields = ctx->fields;
+	if (ctx->color == COLOR_ALWAYS)
 		o->color = 1;
-	else if (color == COLOR_NEVER)
+	else if (ctx->color == COLOR_NEVER || ctx->mode == MODE_SCRIPT)
 		o->color = 0;
 	else
-		o->color = tty && (nc == NULL || *nc == '\0');
+		o->color = tty && (nc == NULL || *nc == '\0') &&
+		    (term == NULL || strcmp(term, "dumb") != 0);
 	o->width = 0;
 	if (cols != NULL && util_parse_int(cols, 20, 10000, &n) == 0)
 		o->width = (int)n;
@@ -70,9 +87,107 @@ out_resolve(struct outspec *o, enum fmt fmt, enum color_mode color)
 		o->width = ws.ws_col;
 }
 
+/*
+ * The columns of res that --fields names, in its order, into sel (a
+ * result sharing res's cells, released with out_unselect()). Returns 0,
+ * or -1 after naming the fields there are.
+ */
+static int
+select_fields(const struct outspec *o, const struct result *res,
+    struct result *sel)
+{
+	struct strv	 want = { 0 };
+	struct strbuf	 sb = { 0 };
+	const char	*err;
+	char		*spec = xstrdup(o->fields);
+	struct column	*cols;
+	size_t		*map, c;
+	int		 rc = 0;
+
+	for (char *p = spec; *p; p++)
+		if (*p == ',')
+			*p = ' ';
+	words_split(spec, &want, &err, 0);
+	free(spec);
+	cols = xcalloc(want.n + 1, sizeof(*cols));
+	map = xcalloc(want.n + 1, sizeof(*map));
+	for (size_t i = 0; i < want.n && rc == 0; i++) {
+		for (c = 0; c < res->ncols; c++)
+			if (strcmp(res->cols[c].name, want.v[i]) == 0)
+				break;
+		if (c == res->ncols) {
+			for (size_t k = 0; k < res->ncols; k++)
+				sb_addf(&sb, "%s%s", k ? ", " : "",
+				    res->cols[k].name);
+			rc = diag_error("unknown field \"%s\" for --fields "
+			    "(fields: %s)", want.v[i], sb.buf);
+			break;
+		}
+		cols[i] = res->cols[c];
+		cols[i].flags &= ~COL_HIDE_TABLE;
+		map[i] = c;
+	}
+	if (rc == 0 && want.n > 0) {
+		result_init(sel, cols, want.n);
+		sel->card = res->card;
+		sel->noheader = res->noheader;
+		sel->cells = xcalloc(res->nrows * want.n + 1,
+		    sizeof(*sel->cells));
+		for (size_t r = 0; r < res->nrows; r++)
+			for (size_t i = 0; i < want.n; i++)
+				sel->cells[r * want.n + i] =
+				    res->cells[r * res->ncols + map[i]];
+		sel->nrows = sel->cap = res->nrows;
+	} else
+		free(cols);
+	free(map);
+	strv_release(&want);
+	sb_release(&sb);
+	return rc == 0 && want.n > 0 ? 1 : rc;
+}
+
+/*
+ * Calls fn(o, res, arg) with the columns --fields names, or all of them.
+ * Returns what fn returned, or -1 for an unknown field (o->bad_fields).
+ */
+int
+out_with_fields(struct outspec *o, const struct result *res,
+    int (*fn)(const struct outspec *, const struct result *, const void *),
+    const void *arg)
+{
+	struct result	sel;
+	int		rc;
+
+	if (o->fields == NULL || (res->card && res->ncols == 1 &&
+	    res->cols[0].kind == CELL_JSON))
+		return fn(o, res, arg);
+	if ((rc = select_fields(o, res, &sel)) <= 0) {
+		o->bad_fields |= rc == -1;
+		return rc;
+	}
+	rc = fn(o, &sel, arg);
+	free((void *)sel.cols);
+	free(sel.cells);	/* the cells themselves are res's */
+	return rc;
+}
+
+static int
+render(const struct outspec *o, const struct result *res, const void *arg)
+{
+	(void)arg;
+	return out_render(o, res);
+}
+
+/* Sends res to the renderer for o->fmt, or its --fields. 0 or -1. */
+int
+out_print(struct outspec *o, const struct result *res)
+{
+	return out_with_fields(o, res, render, NULL);
+}
+
 /* Sends res to the renderer for o->fmt. Returns 0 or -1. */
 int
-out_print(const struct outspec *o, const struct result *res)
+out_render(const struct outspec *o, const struct result *res)
 {
 	switch (o->fmt) {
 	case FMT_AUTO:

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "awsai.h"
 
@@ -181,4 +182,21 @@ strv_release(struct strv *sv)
 	free(sv->v);
 	sv->v = NULL;
 	sv->n = sv->cap = 0;
+}
+
+/* Sorts a by its strings, ignoring case, moving b's in step (same n). */
+void
+strv_sort2(struct strv *a, struct strv *b)
+{
+	for (size_t i = 1; i < a->n; i++)
+		for (size_t j = i; j > 0 &&
+		    strcasecmp(a->v[j - 1], a->v[j]) > 0; j--) {
+			char *t = a->v[j];
+
+			a->v[j] = a->v[j - 1];
+			a->v[j - 1] = t;
+			t = b->v[j];
+			b->v[j] = b->v[j - 1];
+			b->v[j - 1] = t;
+		}
 }
