@@ -22,6 +22,7 @@ enum exit_status {
 	EXIT_USAGE = 2,		/* unknown command or option, bad value */
 	EXIT_DATA = 65,		/* bad catalog data */
 	EXIT_INTERNAL = 70,	/* bug, out of memory, I/O failure */
+	EXIT_INTERRUPTED = 130,	/* Ctrl-C stopped a command in the shell */
 };
 
 /* Output formats, in the order of out.c's format table. */

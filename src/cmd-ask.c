@@ -146,13 +146,14 @@ ask_batch(struct ctx *ctx, struct search *s, struct ask *k)
 	struct hits	 h;
 	char		*line = NULL;
 	size_t		 cap = 0, lineno = 0;
-	ssize_t		 len;
+	ssize_t		 len = -1;
 	int		 any = 0, first = 1, json;
 
 	json = ctx->out.fmt == FMT_JSON || ctx->out.fmt == FMT_JSONL;
 	k->batch = !json;
 	errno = 0;
-	while ((len = util_getline(&line, &cap, stdin, MAXLINE)) >= 0) {
+	while (!cmd_interrupted() &&
+	    (len = util_getline(&line, &cap, stdin, MAXLINE)) >= 0) {
 		lineno++;
 		if (memchr(line, '\0', (size_t)len) != NULL)
 			line[strlen(line)] = ' ';	/* a NUL ends no task */
@@ -174,6 +175,10 @@ ask_batch(struct ctx *ctx, struct search *s, struct ask *k)
 			break;
 	}
 	free(line);
+	if (cmd_interrupted()) {
+		clearerr(stdin);
+		return EXIT_INTERRUPTED;
+	}
 	if (len == -2) {
 		diag_error("standard input: line %zu is longer than %d MiB",
 		    lineno + 1, MAXLINE >> 20);
