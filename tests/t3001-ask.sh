@@ -26,7 +26,11 @@ expect_err "unknown layer \"nosuch\""
 
 run "$AWSAI" ask --explain -o json detect faces in photos
 check "--explain adds the score parts" jq -e \
-    '.[0].explain | has("name") and has("task") and has("summary") and has("description") and has("usecase") and has("lifecycle") and has("part")' "$T/out"
+    '.[0].explain.parts | has("name") and has("task") and has("summary") and has("description") and has("usecase") and has("coverage") and has("capability") and has("lifecycle") and has("part")' "$T/out"
+check "--explain names the capabilities and cues that matched" jq -e \
+    '.[0].explain | .matched == "capability" and (.capabilities[0] | .id == "face-detection" and (.cue | length > 0) and .strength == 1)' "$T/out"
+check "every result carries its confidence" jq -e \
+    'all(.[]; .confidence | test("^(high|medium|low)$")) and .[0].confidence == "high"' "$T/out"
 run "$AWSAI" ask --explain -o table detect faces
 expect_out "EXPLAIN"
 
@@ -47,13 +51,19 @@ check "Korean: Transcribe" jq -e '.[0].id == "transcribe"' "$T/out"
 run "$AWSAI" ask -o json PDF에서 표 추출
 check "mixed Korean and English: Textract" jq -e '.[0].id == "textract"' "$T/out"
 
-# lifecycle: a closed service is followed by its successor
+# lifecycle: a closed service's successor stands where it would, and the
+# closed service follows it, marked; --existing ranks by relevance alone
 run "$AWSAI" ask -o json forecast product demand from sales history
 check "closed service shows its status" jq -e 'any(.[]; .id == "forecast" and .status == "closed")' "$T/out"
-check "successor right after the closed service" jq -e \
-    '(map(.id) | index("forecast")) as $i | .[$i + 1].id == "sagemaker-canvas"' "$T/out"
+check "the successor comes before the closed service" jq -e \
+    '(map(.id) | index("forecast")) as $i | (map(.id) | index("sagemaker-canvas")) as $j | $j != null and $j < $i' "$T/out"
 check "why names the successor" jq -e \
     '.[] | select(.id == "forecast") | .why | test("SageMaker Canvas")' "$T/out"
+run "$AWSAI" ask --existing -o json forecast product demand from sales history
+check "--existing: the closed service first, by relevance" jq -e '.[0].id == "forecast"' "$T/out"
+run "$AWSAI" ask -n 3 -o json --layer platform forecast product demand from sales history
+check "no successor brought for a service the filters removed" jq -e \
+    'all(.[]; .layer == "platform")' "$T/out"
 run "$AWSAI" ask --active -o json forecast product demand from sales history
 check "--active hides closed and retired" jq -e \
     'length > 0 and all(.[]; .status == "ga" or .status == "preview")' "$T/out"
