@@ -66,7 +66,7 @@ grep -v '^#' "$dir/commands.txt" | while read -r name args; do
 		compare "$name"
 		;;
 	*)
-		for w in 40 80 120; do
+		for w in 40 60 80 100 120 200; do
 			# shellcheck disable=SC2086
 			one_case "$name" "$w" table $args
 			compare "$name.table$w"
