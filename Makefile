@@ -25,15 +25,37 @@ CATALOG	:= $(sort $(wildcard catalog/*.json))
 # Debian packages: build tools, libraries, test tools.
 DEB_PKGS = gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev \
 	   libreadline-dev libstemmer-dev libcmocka-dev jq python3 \
-	   python3-pexpect less
+	   python3-pexpect less bash-completion zsh fish mandoc groff-base \
+	   clang libclang-rt-14-dev graphviz
 
-.PHONY: all deps run check test unit clean bench golden accuracy
+# Where `make install` puts things (DESTDIR for staging).
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+INSTALLED = $(DESTDIR)$(BINDIR)/awsai $(DESTDIR)$(MANDIR)/man1/awsai.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/awsai $(DESTDIR)$(ZSHCOMPDIR)/_awsai \
+	    $(DESTDIR)$(FISHCOMPDIR)/awsai.fish
+
+.PHONY: all deps run check test unit clean bench golden accuracy install \
+	uninstall
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/awsai
 
+# Installs what is missing with apt-get (root, or through sudo). Nothing
+# to install, nothing is run: `make check` then needs no root. Off Debian
+# it says what to install instead.
 deps:
-	@missing=$$(for p in $(DEB_PKGS); do \
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+	    echo "make deps: not a Debian system; install: a C compiler," \
+	        "pkg-config, SQLite 3 (with FTS5), jansson, GNU readline," \
+	        "libstemmer, cmocka, jq, python3 with pexpect, bash, zsh," \
+	        "fish, mandoc, groff, clang (libFuzzer), graphviz" >&2; \
+	    exit 0; fi; \
+	missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 	    grep -q 'install ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -55,34 +77,43 @@ $(BUILD)/obj:
 $(BUILD)/schema.sql: $(SCHEMA) | $(BUILD)/obj
 	cat $(SCHEMA) > $@
 
+# The schema, the completion scripts and (stage 2 only) the catalog image,
+# linked in as read-only data.
+COMPLETIONS := completions/awsai.bash completions/_awsai completions/awsai.fish
+EMBED_TEXT = printf '%s\n' '.section .rodata' \
+	    '.global awsai_schema' 'awsai_schema:' \
+	    '.incbin "$(BUILD)/schema.sql"' '.byte 0' \
+	    '.global awsai_completion_bash' 'awsai_completion_bash:' \
+	    '.incbin "completions/awsai.bash"' '.byte 0' \
+	    '.global awsai_completion_zsh' 'awsai_completion_zsh:' \
+	    '.incbin "completions/_awsai"' '.byte 0' \
+	    '.global awsai_completion_fish' 'awsai_completion_fish:' \
+	    '.incbin "completions/awsai.fish"' '.byte 0' \
+	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
+	    '.balign 16' 'awsai_catalog_image:'
+
 # Stage 1 has the schema but no catalog; it compiles catalog/ into a
 # database that stage 2 embeds (R12).
-$(BUILD)/embed0.S: $(BUILD)/schema.sql
-	printf '%s\n' '.section .rodata' '.global awsai_schema' \
-	    'awsai_schema:' '.incbin "$(BUILD)/schema.sql"' '.byte 0' \
-	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
-	    '.balign 16' 'awsai_catalog_image:' 'awsai_catalog_image_end:' \
+$(BUILD)/embed0.S: $(BUILD)/schema.sql $(COMPLETIONS)
+	$(EMBED_TEXT) 'awsai_catalog_image_end:' \
 	    '.section .note.GNU-stack,"",@progbits' > $@
 
-$(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db
-	printf '%s\n' '.section .rodata' '.global awsai_schema' \
-	    'awsai_schema:' '.incbin "$(BUILD)/schema.sql"' '.byte 0' \
-	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
-	    '.balign 16' 'awsai_catalog_image:' \
-	    '.incbin "$(BUILD)/catalog.db"' 'awsai_catalog_image_end:' \
+$(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db $(COMPLETIONS)
+	$(EMBED_TEXT) '.incbin "$(BUILD)/catalog.db"' \
+	    'awsai_catalog_image_end:' \
 	    '.section .note.GNU-stack,"",@progbits' > $@
 
 $(BUILD)/%.o: $(BUILD)/%.S
 	$(CC) $(OPT) -c -o $@ $<
 
 $(BUILD)/awsai0: $(OBJS) $(BUILD)/embed0.o
-	$(CC) $(OPT) -o $@ $^ $(LIBS)
+	$(CC) $(OPT) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/catalog.db: $(BUILD)/awsai0 $(CATALOG)
 	$(BUILD)/awsai0 build $@ catalog
 
 $(BUILD)/awsai: $(OBJS) $(BUILD)/embed.o
-	$(CC) $(OPT) -o $@ $^ $(LIBS)
+	$(CC) $(OPT) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -122,6 +153,20 @@ accuracy: all
 # Rewrites tests/golden/*.out from the current build; review the diff.
 golden: all
 	@sh tests/golden.sh $(BUILD)/awsai --update
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	install -m 0755 $(BUILD)/awsai $(DESTDIR)$(BINDIR)/awsai
+	install -m 0644 docs/awsai.1 $(DESTDIR)$(MANDIR)/man1/awsai.1
+	install -m 0644 completions/awsai.bash $(DESTDIR)$(BASHCOMPDIR)/awsai
+	install -m 0644 completions/_awsai $(DESTDIR)$(ZSHCOMPDIR)/_awsai
+	install -m 0644 completions/awsai.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/awsai.fish
+
+uninstall:
+	rm -f $(INSTALLED)
 
 clean:
 	rm -rf build
