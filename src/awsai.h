@@ -117,6 +117,7 @@ int	 shell_string(struct ctx *, const char *);
 int	 repl_run(struct ctx *);
 void	 repl_history_print(FILE *);
 int	 pager_start(const struct ctx *);
+int	 mcp_serve(struct ctx *);
 void	 pager_stop(void);
 
 /* ----------------------------------------------------------------- words.c */
@@ -146,6 +147,7 @@ void	 util_suggest(const char *, const char *const *, size_t,
 	    const char **, size_t);
 void	 util_suggestions(struct strbuf *, const char *const *, size_t);
 ssize_t	 util_getline(char **, size_t *, FILE *, size_t);
+int	 util_skipline(FILE *);
 void	 util_did_you_mean(struct strbuf *, const char *,
 	    const char *const *, size_t, size_t);
 
@@ -261,6 +263,7 @@ int	 catalog_has(struct catalog *, const char *, const char *);
 int	 catalog_values(struct catalog *, const char *, struct strv *);
 char	*catalog_resolve(struct catalog *, const char *, struct strv *);
 char	*catalog_lookup(struct catalog *, const char *);
+int	 catalog_has_service(struct catalog *, const char *);
 int	 catalog_list(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_layers(struct catalog *, const struct filter *,
@@ -495,7 +498,7 @@ struct args {
 };
 
 /* How awsai runs: one command, the interactive shell, or a script. */
-enum mode { MODE_ONESHOT, MODE_REPL, MODE_SCRIPT };
+enum mode { MODE_ONESHOT, MODE_REPL, MODE_SCRIPT, MODE_MCP };
 
 struct ctx {
 	const char	*catalog_path;	/* --catalog or NULL (embedded) */
@@ -511,6 +514,7 @@ struct ctx {
 	int		 no_headers;	/* --no-headers */
 	const char	*fields;	/* --fields, or NULL */
 	int		 quit;		/* `quit` ran: the shell ends */
+	FILE		*capture;	/* output goes here, not stdout (MCP) */
 };
 
 struct cmd {

@@ -246,6 +246,18 @@ nearest(struct catalog *cat, const char *word, struct strv *suggest)
 	strv_release(&all);
 }
 
+/* Is id a service's id (exactly)? */
+int
+catalog_has_service(struct catalog *cat, const char *id)
+{
+	char	*out = NULL;
+	int	 rc = catalog_one_text(cat, "SELECT id FROM services WHERE id = "
+	    "?1", id, &out);
+
+	free(out);
+	return rc == 1;
+}
+
 /* The id of the service whose id, name or alias is exactly word, or NULL. */
 char *
 catalog_lookup(struct catalog *cat, const char *word)

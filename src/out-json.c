@@ -105,32 +105,35 @@ dump(const struct outspec *o, json_t *j, int compact)
 	return 0;
 }
 
+/* Row r as JSON: its object, or a record card's document. */
+static json_t *
+row_value(const struct result *res, size_t r)
+{
+	if (res->card && res->ncols == 1 && res->cols[0].kind == CELL_JSON)
+		return cell_json(&res->cells[r], &res->cols[0]);
+	return row_json(res, r);
+}
+
 /*
- * JSON: an array of row objects; a card is one object (a card whose only
- * column is a JSON document prints that document). JSON Lines: one
- * compact object a line.
+ * JSON: one document: an array of row objects, or for a card of one
+ * record that object (a card whose only column is a JSON document prints
+ * that document); a card of several is an array of them. JSON Lines:
+ * one compact object a line.
  */
 int
 out_json(const struct outspec *o, const struct result *res, int lines)
 {
 	json_t	*a;
 
-	if (res->card && res->ncols == 1 && res->cols[0].kind == CELL_JSON) {
+	if (lines || (res->card && res->nrows == 1)) {
 		for (size_t r = 0; r < res->nrows; r++)
-			if (dump(o, cell_json(&res->cells[r], &res->cols[0]),
-			    lines) == -1)
-				return -1;
-		return 0;
-	}
-	if (lines || res->card) {
-		for (size_t r = 0; r < res->nrows; r++)
-			if (dump(o, row_json(res, r), lines) == -1)
+			if (dump(o, row_value(res, r), lines) == -1)
 				return -1;
 		return 0;
 	}
 	a = json_array();
 	for (size_t r = 0; r < res->nrows; r++)
-		json_array_append_new(a, row_json(res, r));
+		json_array_append_new(a, row_value(res, r));
 	return dump(o, a, 0);
 }
 

@@ -68,13 +68,15 @@ out_resolve(struct outspec *o, const struct ctx *ctx)
 	enum fmt	 fmt = ctx->fmt != FMT_AUTO ? ctx->fmt : ctx->session_fmt;
 	long		 n;
 
-	o->fp = stdout;
+	o->fp = ctx->capture != NULL ? ctx->capture : stdout;
+	tty = tty && ctx->capture == NULL;
 	o->fmt = fmt != FMT_AUTO ? fmt : tty ? FMT_TABLE : FMT_TSV;
 	o->no_headers = ctx->no_headers;
 	o->fields = ctx->fields;
 	if (ctx->color == COLOR_ALWAYS)
 		o->color = 1;
-	else if (ctx->color == COLOR_NEVER || ctx->mode == MODE_SCRIPT)
+	else if (ctx->color == COLOR_NEVER || ctx->mode == MODE_SCRIPT ||
+	    ctx->mode == MODE_MCP)
 		o->color = 0;
 	else
 		o->color = tty && (nc == NULL || *nc == '\0') &&

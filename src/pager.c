@@ -45,7 +45,7 @@ pager_command(const struct ctx *ctx)
 	const char	*p = getenv("PAGER");
 
 	if (ctx->no_pager || ctx->mode == MODE_SCRIPT ||
-	    !isatty(STDOUT_FILENO))
+	    ctx->mode == MODE_MCP || !isatty(STDOUT_FILENO))
 		return NULL;
 	if (p != NULL)
 		return *p == '\0' || strcmp(p, "cat") == 0 ? NULL : p;

@@ -322,3 +322,15 @@ util_getline(char **buf, size_t *cap, FILE *fp, size_t max)
 		return -2;
 	return (ssize_t)len;
 }
+
+/* Reads and drops the rest of a line of fp. Returns 0, or -1 at its end. */
+int
+util_skipline(FILE *fp)
+{
+	int	c;
+
+	while ((c = getc(fp)) != EOF)
+		if (c == '\n')
+			return 0;
+	return -1;
+}

@@ -1,0 +1,35 @@
+/*
+ * mcp.h: what the MCP server's files share (mcp.c speaks the protocol,
+ * mcp-tools.c holds the tools and resources). Only mcp*.c include it.
+ */
+#ifndef AWSAI_MCP_H
+#define AWSAI_MCP_H
+
+#include <jansson.h>
+
+#include "awsai.h"
+
+struct mcp {
+	struct ctx	*ctx;		/* the command layer's context */
+	const char	*legacy;	/* the version initialize chose, or NULL */
+	int		 modern;	/* the request being answered is modern */
+	json_t		*listen;	/* the open subscriptions/listen id */
+	json_t		*tools;		/* tools/list's array */
+	char		*asof;		/* the catalog's as-of date */
+	int		 nservices;
+};
+
+/* mcp.c */
+void	 mcp_error(const json_t *, int, const char *, json_t *);
+void	 mcp_result(struct mcp *, const json_t *, json_t *, int);
+json_t	*mcp_server_info(struct mcp *);
+void	 mcp_notification(struct mcp *, const char *, json_t *);
+void	 mcp_listen(struct mcp *, const json_t *);
+
+/* mcp-tools.c */
+int	 mcp_init(struct mcp *, struct ctx *);
+void	 mcp_free(struct mcp *);
+int	 mcp_method(struct mcp *, const json_t *, const char *, json_t *);
+extern const char mcp_compare_tool[];
+
+#endif /* AWSAI_MCP_H */
