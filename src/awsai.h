@@ -264,6 +264,7 @@ int	 catalog_values(struct catalog *, const char *, struct strv *);
 char	*catalog_resolve(struct catalog *, const char *, struct strv *);
 char	*catalog_lookup(struct catalog *, const char *);
 int	 catalog_has_service(struct catalog *, const char *);
+int	 catalog_related(struct catalog *, const char *, struct result *);
 int	 catalog_list(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_layers(struct catalog *, const struct filter *,
@@ -328,6 +329,7 @@ struct result {
 	size_t		 cap;
 	int		 card;		/* one record: print as field: value */
 	int		 noheader;	/* rows continue an earlier print */
+	int		 wrap;		/* table: long cells wrap, not cut */
 };
 void	 result_init(struct result *, const struct column *, size_t);
 void	 result_release(struct result *);
@@ -578,6 +580,7 @@ int	 cmd_listing(struct ctx *, const struct listing *,
 int	 cmd_check_value(struct ctx *, enum val_kind, const char *,
 	    const char *);
 char	*cmd_join(const struct args *);
+int	 cmd_services(struct ctx *, const struct args *, struct strv *);
 
 /* cmd-layers.c, cmd-stages.c: column sets two commands share. */
 extern const struct column count_columns[];

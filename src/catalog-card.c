@@ -162,6 +162,7 @@ card_specs(struct catalog *cat, const char *id, struct strv *lines)
 int
 catalog_card(struct catalog *cat, const char *id, struct result *res)
 {
+	size_t	 first = res->nrows;
 	int	 n;
 	char	*name;
 
@@ -169,7 +170,7 @@ catalog_card(struct catalog *cat, const char *id, struct result *res)
 	    strcmp(fields[SPECS].col.name, "specs") != 0)
 		BUG("the card's successor or specs field moved");
 	n = catalog_fill_rows(cat, card_sql(id == NULL), &id, id != NULL, res);
-	for (size_t r = 0; id != NULL && r < res->nrows; r++) {
+	for (size_t r = first; id != NULL && r < res->nrows; r++) {
 		struct cell *c = &res->cells[r * res->ncols + SUCCESSOR];
 
 		if (c->s == NULL || catalog_one_text(cat, "SELECT name FROM "
@@ -183,7 +184,7 @@ catalog_card(struct catalog *cat, const char *id, struct result *res)
 		}
 		free(name);
 	}
-	for (size_t r = 0; id != NULL && r < res->nrows; r++)
+	for (size_t r = first; id != NULL && r < res->nrows; r++)
 		card_specs(cat, id, &res->cells[r * res->ncols + SPECS].list);
 	return n;
 }

@@ -473,3 +473,35 @@ catalog_choices(struct catalog *cat, const char *kind, struct strv *words,
 	return rc == SQLITE_DONE ? 0 :
 	    catalog_db_error(cat, "cannot read the catalog");
 }
+
+/*
+ * The services related to id, each with its relation: its successor and
+ * predecessors, the whole it is part of and its parts, alternatives and
+ * complements either way round. Columns: relation, id, name, layer,
+ * status.
+ */
+int
+catalog_related(struct catalog *cat, const char *id, struct result *res)
+{
+	static const char sql[] =
+	    "WITH r(rel, ord, sid) AS ("
+	    " SELECT 'successor', 1, successor FROM services WHERE id = ?1"
+	    " UNION SELECT 'predecessor', 2, id FROM services"
+	    "  WHERE successor = ?1"
+	    " UNION SELECT 'part of', 3, part_of FROM services WHERE id = ?1"
+	    " UNION SELECT 'part', 4, id FROM services WHERE part_of = ?1"
+	    " UNION SELECT 'alternative', 5, target_id FROM relations"
+	    "  WHERE service_id = ?1 AND kind = 'alternative'"
+	    " UNION SELECT 'alternative', 5, service_id FROM relations"
+	    "  WHERE target_id = ?1 AND kind = 'alternative'"
+	    " UNION SELECT 'complement', 6, target_id FROM relations"
+	    "  WHERE service_id = ?1 AND kind = 'complements'"
+	    " UNION SELECT 'complement', 6, service_id FROM relations"
+	    "  WHERE target_id = ?1 AND kind = 'complements')"
+	    " SELECT r.rel, s.id, s.name, s.layer, s.status FROM r"
+	    " JOIN services s ON s.id = r.sid"
+	    " GROUP BY s.id HAVING min(r.ord) = r.ord"
+	    " ORDER BY r.ord, s.ord";
+
+	return catalog_fill_rows(cat, sql, &id, 1, res);
+}

@@ -152,6 +152,70 @@ unknown_command(const struct ctx *ctx, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
+/* Reports that word names no service, with up to three suggestions. */
+static void
+no_service(const char *word, const struct strv *sug)
+{
+	struct strbuf	sb = { 0 };
+
+	util_suggestions(&sb, (const char *const *)sug->v, sug->n);
+	if (sb.len > 0)
+		diag_error("unknown service \"%s\"%s", word, sb.buf);
+	else
+		diag_error("unknown service \"%s\" (see \"awsai list\" or try "
+		    "\"awsai ask %s\")", word, word);
+	sb_release(&sb);
+}
+
+/*
+ * The service the operands from *i name: the longest run of words that
+ * is exactly a name ("show amazon transcribe call analytics"), else one
+ * word, by prefix. Advances *i past them. Returns the id (caller frees)
+ * or NULL, with suggestions in sug.
+ */
+static char *
+one_service(struct ctx *ctx, const struct args *a, int *i, struct strv *sug)
+{
+	char	*id;
+
+	for (int n = a->argc - *i; n > 1; n--) {
+		struct args	 run = { .argv = a->argv + *i, .argc = n };
+		char		*name = cmd_join(&run);
+
+		id = catalog_lookup(ctx->catalog, name);
+		free(name);
+		if (id != NULL) {
+			*i += n;
+			return id;
+		}
+	}
+	return catalog_resolve(ctx->catalog, a->argv[(*i)++], sug);
+}
+
+/*
+ * Resolves every operand to a service id, into ids; each that names none
+ * is reported with suggestions. Returns how many named none.
+ */
+int
+cmd_services(struct ctx *ctx, const struct args *a, struct strv *ids)
+{
+	struct strv	 sug = { 0 };
+	int		 bad = 0;
+	char		*id;
+
+	for (int i = 0; i < a->argc;) {
+		const char *word = a->argv[i];
+
+		if ((id = one_service(ctx, a, &i, &sug)) == NULL) {
+			no_service(word, &sug);
+			bad++;
+		} else
+			strv_push_owned(ids, id);
+		strv_release(&sug);
+	}
+	return bad;
+}
+
 /*
  * Prints a command's result if it has rows, releases it, and returns the
  * exit status for n, the rows found (-1: an error, already reported).

@@ -137,35 +137,44 @@ enum_of(struct ctx *ctx, const char *kind, int active)
 	return text;
 }
 
+/*
+ * Appends text to sb with its placeholders filled in from enums (layer,
+ * usecase, status, every status); "%C" appends mcp_compare_tool the
+ * same way.
+ */
+static void
+fill(struct strbuf *sb, const char *text, char *const enums[4])
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		if (p[0] == '"' && p[1] == '%' && p[3] == '"') {
+			sb_adds(sb, enums[p[2] == 'L' ? 0 : p[2] == 'U' ? 1 :
+			    p[2] == 'S' ? 2 : 3]);
+			p += 3;
+		} else if (p[0] == '%' && p[1] == 'C') {
+			fill(sb, mcp_compare_tool, enums);
+			p++;
+		} else
+			sb_addc(sb, *p);
+	}
+}
+
 /* tools_json with its placeholders filled in. */
 static json_t *
 build_tools(struct ctx *ctx)
 {
 	struct strbuf	 sb = { 0 };
-	char		*l = enum_of(ctx, "layer", 0), *u = enum_of(ctx,
-			    "usecase", 0), *st = enum_of(ctx, "status", 0);
-	char		*a = enum_of(ctx, "status", 1);
+	char		*enums[4] = { enum_of(ctx, "layer", 0), enum_of(ctx,
+			    "usecase", 0), enum_of(ctx, "status", 0),
+			    enum_of(ctx, "status", 1) };
 	json_error_t	 err;
 	json_t		*tools;
 
-	for (const char *p = tools_json; *p != '\0'; p++) {
-		if (p[0] == '"' && p[1] == '%' && p[3] == '"') {
-			sb_adds(&sb, p[2] == 'L' ? l : p[2] == 'U' ? u :
-			    p[2] == 'S' ? st : a);
-			p += 3;
-		} else if (p[0] == '%' && p[1] == 'C') {
-			sb_adds(&sb, mcp_compare_tool);
-			p++;
-		} else
-			sb_addc(&sb, *p);
-	}
+	fill(&sb, tools_json, enums);
 	if ((tools = json_loads(sb.buf, 0, &err)) == NULL)
 		BUG("the MCP tools do not parse: %s at %d", err.text,
 		    err.column);
-	free(l);
-	free(u);
-	free(st);
-	free(a);
+	for (int i = 0; i < 4; i++)
+		free(enums[i]);
 	sb_release(&sb);
 	return tools;
 }
@@ -274,8 +283,33 @@ tool_result(char *text, json_t *structured, int error)
 
 /* --------------------------------------------------------- the tools */
 
-/* The tool description compare adds to tools/list ("" until it exists). */
-const char mcp_compare_tool[] = "";
+/* compare's entry in tools/list (between list and define). */
+const char mcp_compare_tool[] =
+"{\"name\": \"compare\", \"title\": \"Compare AWS AI services\","
+" \"description\": \"Two to five AWS AI/ML services side by side: layer, "
+"use cases, lifecycle status and date, successor, AWS CLI namespace, "
+"instance specs for EC2 families, summary and first tasks. Use it to "
+"choose between candidates ask returned.\","
+" \"inputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
+"  \"properties\": {\"services\": {\"type\": \"array\", \"minItems\": 2,"
+"   \"maxItems\": 5, \"items\": {\"type\": \"string\", \"minLength\": 1},"
+"   \"description\": \"ids, names or aliases\"}},"
+"  \"required\": [\"services\"], \"additionalProperties\": false},"
+" \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
+"  \"properties\": {\"services\": {\"type\": \"array\", \"items\": {"
+"   \"type\": \"object\", \"properties\": {"
+"    \"id\": {\"type\": \"string\"}, \"name\": {\"type\": \"string\"},"
+"    \"layer\": {\"type\": \"string\"},"
+"    \"usecases\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
+"    \"status\": {\"type\": \"string\", \"enum\": \"%S\"},"
+"    \"successor\": {\"type\": [\"string\", \"null\"]},"
+"    \"cli\": {\"type\": [\"string\", \"null\"]},"
+"    \"specs\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
+"    \"summary\": {\"type\": \"string\"},"
+"    \"tasks\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}},"
+"   \"required\": [\"id\", \"name\", \"layer\", \"status\", \"summary\"]}}},"
+"  \"required\": [\"services\"]},"
+" \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},";
 
 /*
  * Adds "--opt value" for a string argument key of args; the value must
@@ -392,6 +426,30 @@ list_args(json_t *args, struct strv *w, const char **bad)
 }
 
 static int
+compare_args(json_t *args, struct strv *w, const char **bad)
+{
+	static const char *const keys[] = { "services", NULL };
+	json_t	*v = json_object_get(args, "services"), *e;
+	size_t	 i;
+
+	strv_push(w, "compare");
+	strv_push(w, "--");
+	if (known_keys(args, keys, bad) == -1)
+		return -1;
+	*bad = "services";
+	if (!json_is_array(v) || json_array_size(v) < 2 ||
+	    json_array_size(v) > 5)
+		return -1;
+	json_array_foreach(v, i, e) {
+		if (!json_is_string(e) || json_string_length(e) == 0)
+			return -1;
+		strv_push(w, json_string_value(e));
+	}
+	*bad = NULL;
+	return 0;
+}
+
+static int
 define_args(json_t *args, struct strv *w, const char **bad)
 {
 	static const char *const keys[] = { "term", NULL };
@@ -486,6 +544,7 @@ static const struct tool {
 	{ "ask", ask_args, "results", ask_text },
 	{ "show", show_args, NULL, show_text },
 	{ "list", list_args, "services", list_text },
+	{ "compare", compare_args, "services", list_text },
 	{ "define", define_args, "entries", define_text },
 };
 

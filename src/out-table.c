@@ -359,10 +359,97 @@ print_header(const struct outspec *o, const struct result *res,
 	fputs(o->color ? RESET "\n" : "\n", o->fp);
 }
 
+/*
+ * Splits s into lines of at most w display columns, at spaces where it
+ * can (caller releases lines).
+ */
+static void
+wrap_lines(const char *s, size_t w, struct strv *lines)
+{
+	struct strbuf	 sb = { 0 };
+	size_t		 col = 0, n, ww, i, prev;
+	uint32_t	 c;
+
+	sb_adds(&sb, "");
+	while (*s != '\0') {
+		n = strcspn(s, " ");
+		ww = util_display_width(s, n);
+		if (col > 0 && col + 1 + ww > w) {
+			strv_push(lines, sb.buf);
+			sb.len = 0;
+			sb.buf[0] = '\0';
+			col = 0;
+		}
+		if (col > 0) {
+			sb_addc(&sb, ' ');
+			col++;
+		}
+		for (i = 0; i < n;) {
+			prev = i;
+			util_utf8_next(s, n, &i, &c);
+			if (col + util_display_width(s + prev, i - prev) > w &&
+			    col > 0) {
+				strv_push(lines, sb.buf);
+				sb.len = 0;
+				sb.buf[0] = '\0';
+				col = 0;
+			}
+			sb_add(&sb, s + prev, i - prev);
+			col += util_display_width(s + prev, i - prev);
+		}
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	if (sb.len > 0 || lines->n == 0)
+		strv_push(lines, sb.buf);
+	sb_release(&sb);
+}
+
+/* A row whose cells wrap onto as many lines as the longest needs. */
+static void
+print_wrapped(const struct outspec *o, const struct result *res,
+    const struct layout *l, size_t r, size_t last)
+{
+	struct strv	*cells = xcalloc(l->nc + 1, sizeof(*cells));
+	size_t		 height = 1;
+
+	for (size_t c = 0; c < l->nc; c++) {
+		char *t;
+
+		if (!l->show[c])
+			continue;
+		t = cell_line(&res->cells[r * l->nc + c], &res->cols[c]);
+		wrap_lines(t, l->w[c] > 0 ? l->w[c] : 1, &cells[c]);
+		free(t);
+		if (cells[c].n > height)
+			height = cells[c].n;
+	}
+	for (size_t k = 0; k < height; k++) {
+		for (size_t c = 0; c < l->nc; c++) {
+			const char *t = k < cells[c].n ? cells[c].v[k] : "";
+
+			if (!l->show[c])
+				continue;
+			fputs(t, o->fp);
+			if (c != last)
+				pad(o->fp, l->w[c] - width_of(t) + GAP);
+		}
+		fputc('\n', o->fp);
+	}
+	for (size_t c = 0; c < l->nc; c++)
+		strv_release(&cells[c]);
+	free(cells);
+}
+
 static void
 print_row(const struct outspec *o, const struct result *res,
     const struct layout *l, size_t r, size_t last)
 {
+	if (res->wrap && o->width > 0) {
+		print_wrapped(o, res, l, r, last);
+		return;
+	}
 	for (size_t c = 0; c < l->nc; c++) {
 		const struct cell *cl = &res->cells[r * l->nc + c];
 		const char	*sc = NULL;
