@@ -91,8 +91,8 @@ out_resolve(struct outspec *o, const struct ctx *ctx)
 
 /*
  * The columns of res that --fields names, in its order, into sel (a
- * result sharing res's cells, released with out_unselect()). Returns 0,
- * or -1 after naming the fields there are.
+ * result sharing res's cells). Returns 1, 0 when none are named, or -1
+ * after naming the fields there are.
  */
 static int
 select_fields(const struct outspec *o, const struct result *res,
@@ -130,6 +130,7 @@ select_fields(const struct outspec *o, const struct result *res,
 		map[i] = c;
 	}
 	if (rc == 0 && want.n > 0) {
+		rc = 1;
 		result_init(sel, cols, want.n);
 		sel->card = res->card;
 		sel->noheader = res->noheader;
@@ -145,7 +146,7 @@ select_fields(const struct outspec *o, const struct result *res,
 	free(map);
 	strv_release(&want);
 	sb_release(&sb);
-	return rc == 0 && want.n > 0 ? 1 : rc;
+	return rc;
 }
 
 /*

@@ -41,6 +41,10 @@ one_case() {
 		cat "$tmp/err" >>"$tmp/got"
 	fi
 	echo "[exit $st]" >>"$tmp/got"
+	# Success with nothing to show is a bug a golden file would pin.
+	if [ "$st" -eq 0 ] && [ ! -s "$tmp/out" ]; then
+		echo "not ok - golden $name: exit 0 and no output"
+	fi
 }
 
 compare() {
