@@ -296,6 +296,22 @@ int	 catalog_cues(struct catalog *, const char *,
 int	 catalog_capability(struct catalog *, long, struct strv *,
 	    int (*)(void *, long, double), void *);
 
+/* catalog-choose.c: a question of choose and its answers (owned). */
+struct ch_answer {
+	char	*id, *label, *label_ko;
+	char	*layer, *usecase, *query;	/* each NULL if not given */
+	char	*next;				/* question id, or NULL: done */
+	char	*lifecycle;			/* "new", "existing" or NULL */
+};
+struct ch_question {
+	char		*id, *slot, *text, *text_ko;
+	struct ch_answer *answers;
+	size_t		 nanswers;
+};
+int	 catalog_question(struct catalog *, const char *,
+	    struct ch_question *);
+void	 ch_question_release(struct ch_question *);
+
 /* ---------------------------------------------------------------- result.c */
 enum cell_kind {
 	CELL_STR,	/* text */
@@ -394,6 +410,7 @@ struct query {
 	const char	*usecase;	/* filter or NULL */
 	int		 active;	/* hide closed and retired */
 	int		 existing;	/* rank by relevance alone */
+	int		 any_successor;	/* successors pass layer, usecase */
 	size_t		 limit;		/* results wanted */
 };
 
@@ -475,6 +492,7 @@ enum val_kind {
 	VAL_TASK,	/* free text: a task in words */
 	VAL_SHELL,	/* bash, zsh, fish */
 	VAL_FIELDS,	/* a comma-separated list of field names */
+	VAL_ANSWER,	/* an answer to the choose question of this slot */
 };
 
 /* One option of a command, or a global one (R1). */
@@ -581,6 +599,7 @@ int	 cmd_check_value(struct ctx *, enum val_kind, const char *,
 	    const char *);
 char	*cmd_join(const struct args *);
 int	 cmd_services(struct ctx *, const struct args *, struct strv *);
+int	 cmd_ask_print(struct ctx *, const struct query *, int);
 
 /* cmd-layers.c, cmd-stages.c: column sets two commands share. */
 extern const struct column count_columns[];

@@ -436,7 +436,8 @@ catalog_status_counts(struct catalog *cat, const struct filter *f,
  * Adds the values a person can type for kind, each with a one-line
  * description, for completion: "layer", "usecase", "status" (id, name),
  * "service" (id, name), "name" (names and aliases, the official name),
- * "term" (glossary names, the term). Returns 0 or -1.
+ * "term" (glossary names, the term), "answer:SLOT" (the answers choose
+ * takes for that slot, the label). Returns 0 or -1.
  */
 int
 catalog_choices(struct catalog *cat, const char *kind, struct strv *words,
@@ -460,6 +461,11 @@ catalog_choices(struct catalog *cat, const char *kind, struct strv *words,
 	for (size_t i = 0; i < NELEM(sqls); i++)
 		if (strcmp(sqls[i][0], kind) == 0)
 			st = catalog_prep(cat, sqls[i][1], 2);
+	if (strncmp(kind, "answer:", 7) == 0 && (st = catalog_prep(cat,
+	    "SELECT a.id, min(a.label) FROM answers a JOIN questions q ON "
+	    "q.id = a.question_id WHERE q.slot = ?1 GROUP BY a.id ORDER BY "
+	    "min(q.ord * 1000 + a.ord)", 2)) != NULL)
+		sqlite3_bind_text(st, 1, kind + 7, -1, SQLITE_TRANSIENT);
 	if (st == NULL)
 		BUG("no choices for \"%s\"", kind);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -139,6 +139,24 @@ ask_one(struct ctx *ctx, struct search *s, struct ask *k)
 }
 
 /* Batch: one task a line; the line number leads each TSV/CSV row. */
+/* Ranks q and prints its hits as ask does, all of them if all. */
+int
+cmd_ask_print(struct ctx *ctx, const struct query *q, int all)
+{
+	struct ask	 k;
+	struct search	*s;
+	int		 status;
+
+	memset(&k, 0, sizeof(k));
+	k.q = *q;
+	k.all = all;
+	if ((s = search_new(ctx->catalog)) == NULL)
+		return EXIT_DATA;
+	status = ask_one(ctx, s, &k);
+	search_free(s);
+	return status;
+}
+
 static int
 ask_batch(struct ctx *ctx, struct search *s, struct ask *k)
 {

@@ -186,11 +186,12 @@ find_opt(const struct opt *opts, const char *word)
 	return NULL;
 }
 
-/* Values of an option of kind val, each prefixed with lead. */
+/* Values of option o, each prefixed with lead. */
 static void
-add_values(struct completion *c, struct catalog *cat, enum val_kind val,
+add_values(struct completion *c, struct catalog *cat, const struct opt *o,
     const char *cur, const char *lead)
 {
+	enum val_kind	 val = o->val;
 	const char *const *list = val == VAL_FORMAT ? formats :
 	    val == VAL_COLOR ? colors : val == VAL_SHELL ? shells : NULL;
 
@@ -204,6 +205,12 @@ add_values(struct completion *c, struct catalog *cat, enum val_kind val,
 		add_choices(c, cat, "layer", cur, lead);
 	else if (val == VAL_USECASE)
 		add_choices(c, cat, "usecase", cur, lead);
+	else if (val == VAL_ANSWER) {
+		char *kind = xasprintf("answer:%s", o->longname);
+
+		add_choices(c, cat, kind, cur, lead);
+		free(kind);
+	}
 	else if (val == VAL_STATUS) {
 		add_choices(c, cat, "status", cur, lead);
 		{
@@ -287,7 +294,7 @@ complete_words(struct catalog *cat, char *const *done, size_t n,
 	if (i >= n) {
 		if (i > n)	/* the value of the last global option */
 			add_values(c, cat, find_opt(global_opts,
-			    done[n - 1])->val, cur, "");
+			    done[n - 1]), cur, "");
 		else if (cur[0] == '-')
 			add_options(c, cur, global_opts);
 		else
@@ -301,7 +308,7 @@ complete_words(struct catalog *cat, char *const *done, size_t n,
 	if (n > i + 1 && (((o = find_opt(cmd->opts, done[n - 1])) != NULL) ||
 	    (o = find_opt(global_opts, done[n - 1])) != NULL) &&
 	    o->val != VAL_NONE && o->val != VAL_COLOR) {
-		add_values(c, cat, o->val, cur, "");
+		add_values(c, cat, o, cur, "");
 		goto out;
 	}
 	if (strncmp(cur, "--", 2) == 0 && (eq = strchr(cur, '=')) != NULL) {
@@ -311,7 +318,7 @@ complete_words(struct catalog *cat, char *const *done, size_t n,
 		    (o = find_opt(global_opts, name)) != NULL) {
 			char *lead = xstrndup(cur, (size_t)(eq - cur + 1));
 
-			add_values(c, cat, o->val, cur, lead);
+			add_values(c, cat, o, cur, lead);
 			free(lead);
 		}
 		free(name);

@@ -343,6 +343,106 @@ check_capability(struct load *ld, const struct rec *r)
 	}
 }
 
+/* ------------------------------------------------------- questions */
+
+/* A question's answers: unique ids, and layers, use cases and next
+ * questions that exist. */
+static void
+check_answers(struct load *ld, const struct rec *r)
+{
+	static const struct { const char *key; enum section target; } refs[] = {
+		{ "layer", SEC_LAYERS }, { "usecase", SEC_USECASES },
+		{ "next", SEC_QUESTIONS },
+	};
+	json_t		*arr = json_object_get(r->obj, "answers"), *a;
+	struct strmap	 seen = { 0 };
+	const char	*id, *ref;
+	size_t		 i;
+
+	json_array_foreach(arr, i, a) {
+		if (!json_is_object(a))
+			continue;
+		id = json_string_value(json_object_get(a, "id"));
+		if (id != NULL && strmap_put(&seen, id, (long)i) != (long)i)
+			elem_error(ld, r, SEC_QUESTIONS, arr, i, "answers: "
+			    "duplicate answer id \"%s\"", id);
+		if ((ref = json_string_value(json_object_get(a,
+		    "lifecycle"))) != NULL && strcmp(ref, "new") != 0 &&
+		    strcmp(ref, "existing") != 0)
+			elem_error(ld, r, SEC_QUESTIONS, arr, i, "answers: "
+			    "lifecycle \"%s\" must be \"new\" or \"existing\"",
+			    ref);
+		for (size_t k = 0; k < sizeof(refs) / sizeof(refs[0]); k++)
+			if ((ref = json_string_value(json_object_get(a,
+			    refs[k].key))) != NULL)
+				check_ref(ld, r, SEC_QUESTIONS, refs[k].key,
+				    arr, i, refs[k].target, ref);
+	}
+	strmap_release(&seen);
+}
+
+/* The index of the question answer a leads to, or -1. */
+static long
+next_question(const struct load *ld, json_t *a)
+{
+	const char	*next = json_string_value(json_object_get(a, "next"));
+	long		*to;
+
+	if (next == NULL ||
+	    (to = strmap_get(&ld->ids[SEC_QUESTIONS], next)) == NULL)
+		return -1;
+	return *to;
+}
+
+/* The answers of question q. */
+#define ANSWERS(ld, q) json_object_get((ld)->recs[SEC_QUESTIONS][q].obj, \
+	"answers")
+
+/*
+ * No answer may lead back to a question already asked (Kahn's algorithm
+ * leaves a loop's questions with edges into them), and every question
+ * but the first must be where some answer leads.
+ */
+static void
+check_question_graph(struct load *ld)
+{
+	size_t		 n = ld->nrecs[SEC_QUESTIONS], head = 0, tail = 0;
+	size_t		*indeg = xcalloc(n + 1, sizeof(size_t));
+	size_t		*queue = xcalloc(n + 1, sizeof(size_t));
+	json_t		*a;
+	long		 to;
+	size_t		 i, q;
+
+	for (q = 0; q < n; q++)
+		json_array_foreach(ANSWERS(ld, q), i, a)
+			if ((to = next_question(ld, a)) >= 0)
+				indeg[to]++;
+	for (q = 0; q < n; q++) {
+		if (indeg[q] == 0)
+			queue[tail++] = q;
+		if (indeg[q] == 0 && q > 0)
+			rec_error(ld, &ld->recs[SEC_QUESTIONS][q],
+			    SEC_QUESTIONS, NULL, 0, "never asked: no answer "
+			    "leads here, and only the first question starts");
+	}
+	while (head < tail) {
+		q = queue[head++];
+		json_array_foreach(ANSWERS(ld, q), i, a)
+			if ((to = next_question(ld, a)) >= 0 &&
+			    --indeg[to] == 0)
+				queue[tail++] = (size_t)to;
+	}
+	for (q = 0; q < n; q++)
+		if (indeg[q] != 0) {
+			rec_error(ld, &ld->recs[SEC_QUESTIONS][q],
+			    SEC_QUESTIONS, "answers", 0, "an answer leads "
+			    "back here: the questions loop");
+			break;
+		}
+	free(indeg);
+	free(queue);
+}
+
 /* Runs every check over everything ld holds; ld->failed tells. */
 void
 load_validate(struct load *ld)
@@ -367,4 +467,8 @@ load_validate(struct load *ld)
 			    "services", SEC_SERVICES);
 	for (size_t i = 0; i < ld->nrecs[SEC_CAPABILITIES]; i++)
 		check_capability(ld, &ld->recs[SEC_CAPABILITIES][i]);
+	for (size_t i = 0; i < ld->nrecs[SEC_QUESTIONS]; i++)
+		check_answers(ld, &ld->recs[SEC_QUESTIONS][i]);
+	if (!ld->failed)
+		check_question_graph(ld);
 }

@@ -5,6 +5,7 @@
  * length, so a new field cannot shift the columns after it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "load.h"
@@ -52,6 +53,11 @@ static const char *const cap_cols[] = { "id", "ord", "name", "name_ko",
 static const char *const cue_cols[] = { "capability_id", "lang", "cue" };
 static const char *const provider_cols[] = { "capability_id", "service_id",
     "strength" };
+static const char *const question_cols[] = { "id", "ord", "slot", "text",
+    "text_ko" };
+static const char *const answer_cols[] = { "question_id", "ord", "id",
+    "label", "label_ko", "layer", "usecase", "query", "next", "lifecycle" };
+static const char *const record_cols[] = { "section", "ord", "record" };
 
 /* Where rows go: the callback and its argument. */
 struct sink {
@@ -109,7 +115,7 @@ put_doc(const struct sink *k, const char *text, const char *ord,
 static int
 put_service_row(const struct sink *k, const struct rec *r, const char *ord)
 {
-	char		*record = json_dumps(r->obj, JSON_COMPACT);
+	char		*record = load_dump(r->obj);
 	const char	*vals[] = { r->id, ord, rec_str(r, "name"),
 	    rec_str(r, "layer"), rec_str(r, "layer_note"),
 	    rec_str(r, "summary"), rec_str(r, "summary_ko"),
@@ -452,6 +458,58 @@ put_model(const struct sink *k, const struct load *ld)
 	return 0;
 }
 
+/* A question of choose, and its answers. */
+static int
+put_question(const struct sink *k, const struct rec *r, size_t n)
+{
+	const char	*vals[] = { r->id, NULL, rec_str(r, "slot"),
+	    rec_str(r, "text"), rec_str(r, "text_ko") };
+	char		 ord[32], aord[32];
+	json_t		*a;
+	size_t		 i;
+
+	snprintf(ord, sizeof(ord), "%zu", n);
+	vals[1] = ord;
+	if (PUT(k, "questions", question_cols, vals) == -1)
+		return -1;
+	json_array_foreach(json_object_get(r->obj, "answers"), i, a) {
+		const char *av[NELEM(answer_cols)] = { r->id, aord };
+
+		snprintf(aord, sizeof(aord), "%zu", i);
+		for (size_t c = 2; c < NELEM(answer_cols); c++)
+			av[c] = json_string_value(json_object_get(a,
+			    answer_cols[c]));
+		if (PUT(k, "answers", answer_cols, av) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Every record but the services (which keep theirs in services.record)
+ * as written, for export to give the catalog back in its source format.
+ */
+static int
+put_records(const struct sink *k, const struct load *ld)
+{
+	char	 ord[32];
+
+	for (int s = 0; s < SEC_N; s++)
+		for (size_t n = 0; s != SEC_SERVICES && n < ld->nrecs[s];
+		    n++) {
+			char *json = load_dump(ld->recs[s][n].obj);
+			const char *vals[] = { load_section_names[s], ord, json };
+			int rc;
+
+			snprintf(ord, sizeof(ord), "%zu", n);
+			rc = PUT(k, "source_records", record_cols, vals);
+			free(json);
+			if (rc == -1)
+				return -1;
+		}
+	return 0;
+}
+
 /*
  * Hands every validated record to fn as rows of the schema's tables.
  * Returns 0, or -1 as soon as fn does.
@@ -495,5 +553,8 @@ load_insert(struct load *ld, void *arg, row_fn fn)
 		if (put_capability(&k, &ld->recs[SEC_CAPABILITIES][n],
 		    n) == -1)
 			return -1;
-	return 0;
+	for (size_t n = 0; n < ld->nrecs[SEC_QUESTIONS]; n++)
+		if (put_question(&k, &ld->recs[SEC_QUESTIONS][n], n) == -1)
+			return -1;
+	return put_records(&k, ld);
 }

@@ -25,6 +25,7 @@ enum ftype {
 	T_SPECS,	/* an instance family's specs (spec_fields) */
 	T_CLAIMS,	/* array of {fact, source, note} */
 	T_MODELS,	/* array of {name, eol, source} */
+	T_ANSWERS,	/* array of a question's answers */
 };
 
 struct field {
@@ -131,10 +132,19 @@ static const struct field capability_fields[] = {
 	{ NULL, 0, 0, 0 },
 };
 
+static const struct field question_fields[] = {
+	{ "id", T_SLUG, 1, 0 },
+	{ "slot", T_SLUG, 1, 0 },
+	{ "text", T_NAME, 1, 0 },
+	{ "text_ko", T_NAME, 1, 0 },
+	{ "answers", T_ANSWERS, 1, 2 },
+	{ NULL, 0, 0, 0 },
+};
+
 static const struct field *const section_fields[SEC_N] = {
 	meta_fields, layer_fields, usecase_fields, service_fields,
 	synonym_fields, glossary_fields, stage_fields, role_fields,
-	capability_fields,
+	capability_fields, question_fields,
 };
 
 /* ------------------------------------------------------------ fields */
@@ -168,6 +178,8 @@ type_name(enum ftype t)
 		return "an array of {fact, source, note} objects";
 	case T_MODELS:
 		return "an array of {name, eol, source} objects";
+	case T_ANSWERS:
+		return "an array of {id, label, label_ko, ...} objects";
 	}
 	return "?";
 }
@@ -251,6 +263,21 @@ check_keys(struct load *ld, const struct rec *r, enum section sec)
 	return bad;
 }
 
+/* Checks the length of array field fd; returns 1 if it is bad. */
+static int
+check_count(struct load *ld, const struct rec *r, enum section sec,
+    const struct field *fd, json_t *v)
+{
+	if (json_array_size(v) < fd->min)
+		return rec_error(ld, r, sec, fd->key, 0, "%s: needs at least "
+		    "%zu, has %zu", fd->key, fd->min, json_array_size(v)) == -1;
+	if (json_array_size(v) > LOAD_MAX_LIST)
+		return rec_error(ld, r, sec, fd->key, 0, "%s: has %zu, at most "
+		    "%d are allowed", fd->key, json_array_size(v),
+		    LOAD_MAX_LIST) == -1;
+	return 0;
+}
+
 /* Checks the elements of array field fd; returns 1 if one is bad. */
 static int
 check_array(struct load *ld, const struct rec *r, enum section sec,
@@ -271,14 +298,7 @@ check_array(struct load *ld, const struct rec *r, enum section sec,
 			bad |= check_scalar(ld, r, sec, fd->key, v, i, et,
 			    json_string_value(e)) == -1;
 	}
-	if (json_array_size(v) < fd->min)
-		bad |= rec_error(ld, r, sec, fd->key, 0, "%s: needs at least "
-		    "%zu, has %zu", fd->key, fd->min, json_array_size(v)) == -1;
-	if (json_array_size(v) > LOAD_MAX_LIST)
-		bad |= rec_error(ld, r, sec, fd->key, 0, "%s: has %zu, at most "
-		    "%d are allowed", fd->key, json_array_size(v),
-		    LOAD_MAX_LIST) == -1;
-	return bad;
+	return bad | check_count(ld, r, sec, fd, v);
 }
 
 /* Checks a use-case weight object; returns 1 if it is bad. */
@@ -422,6 +442,14 @@ static const struct {
 	{ T_MODELS, "name", T_NAME, 1 },
 	{ T_MODELS, "eol", T_DATE, 1 },
 	{ T_MODELS, "source", T_URL, 1 },
+	{ T_ANSWERS, "id", T_SLUG, 1 },
+	{ T_ANSWERS, "label", T_NAME, 1 },
+	{ T_ANSWERS, "label_ko", T_NAME, 1 },
+	{ T_ANSWERS, "layer", T_SLUG, 0 },
+	{ T_ANSWERS, "usecase", T_SLUG, 0 },
+	{ T_ANSWERS, "query", T_STR, 0 },
+	{ T_ANSWERS, "next", T_SLUG, 0 },
+	{ T_ANSWERS, "lifecycle", T_SLUG, 0 },
 };
 #define NMEMBERS (sizeof(members) / sizeof(members[0]))
 
@@ -516,6 +544,7 @@ check_value(struct load *ld, const struct rec *r, enum section sec,
 		return check_specs(ld, r, sec, v);
 	case T_CLAIMS:
 	case T_MODELS:
+	case T_ANSWERS:
 		if (!json_is_array(v))
 			break;
 		{
@@ -524,7 +553,7 @@ check_value(struct load *ld, const struct rec *r, enum section sec,
 			for (size_t i = 0; i < json_array_size(v); i++)
 				bad |= check_member_object(ld, r, sec, fd, v,
 				    i);
-			return bad;
+			return bad | check_count(ld, r, sec, fd, v);
 		}
 	}
 	rec_error(ld, r, sec, fd->key, 0, "%s must be %s", fd->key,

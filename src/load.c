@@ -18,14 +18,24 @@
 
 const char *const load_section_names[SEC_N] = {
 	"meta", "layers", "usecases", "services", "synonyms", "glossary",
-	"stages", "roles", "capabilities",
+	"stages", "roles", "capabilities", "questions",
 };
 
 /* What one section's record is called in messages. */
 const char *const load_section_what[SEC_N] = {
 	"meta", "layer", "use case", "service", "synonym group",
-	"glossary entry", "stage", "role", "capability",
+	"glossary entry", "stage", "role", "capability", "question",
 };
+
+/*
+ * A record as compact JSON text (caller frees). Numbers get 15 digits:
+ * what a person wrote as 0.9 comes back as 0.9, not 0.90000000000000002.
+ */
+char *
+load_dump(const json_t *obj)
+{
+	return json_dumps(obj, JSON_COMPACT | JSON_REAL_PRECISION(15));
+}
 
 /* The member index of key in obj, or -1. */
 long

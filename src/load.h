@@ -48,6 +48,7 @@ enum section {
 	SEC_STAGES,
 	SEC_ROLES,
 	SEC_CAPABILITIES,
+	SEC_QUESTIONS,
 	SEC_N,
 };
 
@@ -76,6 +77,7 @@ int	 elem_error(struct load *, const struct rec *, enum section,
 	    const json_t *, size_t, const char *, ...)
 	    __attribute__((format(printf, 6, 7)));
 long	 member_index(const json_t *, const char *);
+char	*load_dump(const json_t *);
 
 /* load-fields.c */
 int	 load_check_fields(struct load *, const struct rec *, enum section);

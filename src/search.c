@@ -193,13 +193,19 @@ find_cand(struct cand *c, size_t n, int i)
 /*
  * Orders the candidates as a new customer needs them: closed services
  * count less, their successors stand in their place, retired ones go
- * below every other. A successor the filters removed is never brought.
+ * below every other. A successor the filters removed is never brought,
+ * but for q->any_successor one of any layer or use case is.
  */
 static size_t
 lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 {
+	struct query	 sq = *q;
 	struct cand	*succ;
 
+	if (q->any_successor) {
+		sq.layer = NULL;
+		sq.usecase = NULL;
+	}
 	for (size_t k = 0; k < n; k++) {
 		const struct svc *v = &s->svc[c[k].svc];
 
@@ -216,7 +222,7 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 			double lift = c[k].rel * s->p->w_lift;
 
 			if (v->active || v->successor < 0 ||
-			    !passes(s, q, v->successor))
+			    !passes(s, &sq, v->successor))
 				continue;
 			if ((succ = find_cand(c, n, v->successor)) == NULL) {
 				succ = &c[n++];
