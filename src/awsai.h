@@ -269,6 +269,8 @@ int	 catalog_list(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_layers(struct catalog *, const struct filter *,
 	    struct result *);
+int	 catalog_stack(struct catalog *, const struct filter *,
+	    struct result *);
 int	 catalog_usecases(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_layer_counts(struct catalog *, const struct filter *,

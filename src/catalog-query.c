@@ -331,6 +331,28 @@ catalog_list(struct catalog *cat, const struct filter *f, struct result *res)
 	return catalog_fill_rows(cat, sql, p, NELEM(p), res);
 }
 
+/*
+ * The services of each layer, by layer and catalog order, for stack:
+ * layer, id, name, short name (no "Amazon " or "AWS ", no " instances"),
+ * status.
+ */
+int
+catalog_stack(struct catalog *cat, const struct filter *f, struct result *res)
+{
+	static const char sql[] =
+	    "SELECT layer, id, name, CASE WHEN b GLOB 'EC2 * instances' THEN "
+	    "substr(b, 1, length(b) - 10) ELSE b END, status FROM (SELECT "
+	    "s.*, l.ord AS lord, CASE WHEN s.name GLOB 'Amazon ?*' THEN "
+	    "substr(s.name, 8) WHEN s.name GLOB 'AWS ?*' THEN substr(s.name, "
+	    "5) ELSE s.name END AS b FROM services s JOIN layers l ON l.id = "
+	    "s.layer WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM "
+	    "service_usecases WHERE service_id = s.id AND usecase_id = ?1)) "
+	    "ORDER BY lord, ord";
+	const char	*p[] = { f->usecase };
+
+	return catalog_fill_rows(cat, sql, p, NELEM(p), res);
+}
+
 int
 catalog_layers(struct catalog *cat, const struct filter *f,
     struct result *res)
