@@ -34,6 +34,8 @@ enum fmt {
 	FMT_CSV,
 	FMT_JSON,
 	FMT_JSONL,
+	FMT_DOT,	/* graph only: Graphviz */
+	FMT_MERMAID,	/* graph only: a Mermaid flowchart */
 };
 
 enum color_mode {
@@ -271,6 +273,8 @@ int	 catalog_layers(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_stack(struct catalog *, const struct filter *,
 	    struct result *);
+int	 catalog_graph(struct catalog *, const struct filter *,
+	    struct result *);
 int	 catalog_usecases(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_layer_counts(struct catalog *, const struct filter *,
@@ -385,6 +389,9 @@ int	 out_table(const struct outspec *, const struct result *);
 int	 out_plain(const struct outspec *, const struct result *);
 int	 out_sv(const struct outspec *, const struct result *, int);
 int	 out_json(const struct outspec *, const struct result *, int);
+int	 out_graph(const struct outspec *, const struct result *);
+extern const struct column graph_columns[];
+extern const size_t graph_ncolumns;
 int	 out_json_batch(struct outspec *, const char *,
 	    const struct result *);
 char	*out_json_string(const char *);
@@ -553,6 +560,7 @@ struct cmd {
 #define CMD_REPL_ONLY	0x4		/* only inside the shell */
 #define CMD_PAGER	0x8		/* long output: through $PAGER */
 #define CMD_RAW		0x10		/* operands are not parsed for options */
+#define CMD_GRAPH	0x20		/* takes -o dot and -o mermaid */
 	int		(*run)(struct ctx *, struct args *);
 };
 

@@ -353,6 +353,39 @@ catalog_stack(struct catalog *cat, const struct filter *f, struct result *res)
 	return catalog_fill_rows(cat, sql, p, NELEM(p), res);
 }
 
+/*
+ * The edges of the graph of the services f selects (by layer and use
+ * case): use case -> service, service -> layer, service -> successor,
+ * part -> whole. Columns: graph_columns.
+ */
+int
+catalog_graph(struct catalog *cat, const struct filter *f, struct result *res)
+{
+	static const char sql[] =
+	    "WITH sel AS (SELECT * FROM services s WHERE (?1 IS NULL OR "
+	    "s.layer = ?1) AND (?2 IS NULL OR EXISTS (SELECT 1 FROM "
+	    "service_usecases WHERE service_id = s.id AND usecase_id = ?2))) "
+	    "SELECT rel, fk, fid, fname, fst, tk, tid, tname, tst FROM ("
+	    "SELECT 1 AS b, u.ord AS o1, s.ord AS o2, 'usecase' AS rel, "
+	    "'usecase' AS fk, u.id AS fid, u.name AS fname, NULL AS fst, "
+	    "'service' AS tk, s.id AS tid, s.name AS tname, s.status AS tst "
+	    "FROM sel s JOIN service_usecases su ON su.service_id = s.id "
+	    "JOIN usecases u ON u.id = su.usecase_id WHERE ?2 IS NULL OR "
+	    "u.id = ?2 "
+	    "UNION ALL SELECT 2, s.ord, 0, 'layer', 'service', s.id, s.name, "
+	    "s.status, 'layer', l.id, l.name, NULL FROM sel s JOIN layers l "
+	    "ON l.id = s.layer "
+	    "UNION ALL SELECT 3, s.ord, 0, 'successor', 'service', s.id, "
+	    "s.name, s.status, 'service', t.id, t.name, t.status FROM sel s "
+	    "JOIN services t ON t.id = s.successor "
+	    "UNION ALL SELECT 4, s.ord, 0, 'part-of', 'service', s.id, "
+	    "s.name, s.status, 'service', t.id, t.name, t.status FROM sel s "
+	    "JOIN services t ON t.id = s.part_of) ORDER BY b, o1, o2";
+	const char	*p[] = { f->layer, f->usecase };
+
+	return catalog_fill_rows(cat, sql, p, NELEM(p), res);
+}
+
 int
 catalog_layers(struct catalog *cat, const struct filter *f,
     struct result *res)

@@ -13,8 +13,8 @@ format_run(struct ctx *ctx, struct args *a)
 		    out_format_name(ctx->session_fmt));
 		return EXIT_OK;
 	}
-	if (out_parse_format(a->argv[0], &f) == -1 &&
-	    strcmp(a->argv[0], "auto") != 0) {
+	if ((out_parse_format(a->argv[0], &f) == -1 || f == FMT_DOT ||
+	    f == FMT_MERMAID) && strcmp(a->argv[0], "auto") != 0) {
 		diag_error("unknown format \"%s\" (expected: auto, %s)",
 		    a->argv[0], out_format_names());
 		return EXIT_USAGE;

@@ -323,6 +323,12 @@ run(struct ctx *ctx, const struct cmd *c, struct args *a)
 		    "\"awsai\")", c->name);
 		return EXIT_USAGE;
 	}
+	if ((ctx->out.fmt == FMT_DOT || ctx->out.fmt == FMT_MERMAID) &&
+	    !(c->flags & CMD_GRAPH)) {
+		diag_error("-o %s draws a graph: only \"awsai graph\" takes it",
+		    out_format_name(ctx->out.fmt));
+		return EXIT_USAGE;
+	}
 	if ((c->flags & CMD_CATALOG) &&
 	    (status = open_catalog(ctx, c, a)) != EXIT_OK)
 		return status;

@@ -21,6 +21,8 @@ static const struct {
 	{ "csv", FMT_CSV },
 	{ "json", FMT_JSON },
 	{ "jsonl", FMT_JSONL },
+	{ "dot", FMT_DOT },
+	{ "mermaid", FMT_MERMAID },
 };
 
 /* Parses a format name into *out; returns 0 or -1 (nothing reported). */
@@ -49,7 +51,8 @@ out_format_name(enum fmt f)
 const char *
 out_format_names(void)
 {
-	return "table, plain, tsv, csv, json, jsonl";
+	return "table, plain, tsv, csv, json, jsonl; graph also takes dot, "
+	    "mermaid";
 }
 
 /*
@@ -206,6 +209,9 @@ out_render(const struct outspec *o, const struct result *res)
 		return out_json(o, res, 0);
 	case FMT_JSONL:
 		return out_json(o, res, 1);
+	case FMT_DOT:
+	case FMT_MERMAID:
+		return out_graph(o, res);
 	}
 	BUG("unknown format %d", (int)o->fmt);
 }
