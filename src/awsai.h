@@ -218,9 +218,11 @@ void	 load_free(struct load *);
 int	 load_failed(const struct load *);
 int	 load_insert(struct load *, void *, row_fn);
 int	 load_read_file(const char *, size_t, char **, size_t *);
+const char *load_section(size_t);
 
 /* ------------------------------------------------------------ catalog*.c */
 struct result;
+struct column;
 struct query;
 struct filter;
 struct hit;
@@ -275,6 +277,11 @@ int	 catalog_stack(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_graph(struct catalog *, const struct filter *,
 	    struct result *);
+int	 catalog_sql(struct catalog *, const char *, const char *, long,
+	    struct result *, struct column **);
+void	 catalog_sql_release(struct column *, size_t);
+int	 catalog_export_json(struct catalog *, FILE *);
+int	 catalog_export_rows(struct catalog *, struct result *);
 int	 catalog_usecases(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_layer_counts(struct catalog *, const struct filter *,
@@ -353,6 +360,10 @@ struct result {
 	int		 noheader;	/* rows continue an earlier print */
 	int		 wrap;		/* table: long cells wrap, not cut */
 };
+/* catalog-query.c: the fields export -o csv gives each service. */
+extern const struct column export_columns[];
+extern const size_t export_ncolumns;
+
 void	 result_init(struct result *, const struct column *, size_t);
 void	 result_release(struct result *);
 struct cell *result_row(struct result *);

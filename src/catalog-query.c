@@ -310,6 +310,39 @@ catalog_resolve(struct catalog *cat, const char *word, struct strv *suggest)
 	"FROM service_usecases su JOIN usecases u ON u.id = su.usecase_id " \
 	"WHERE su.service_id = " sid " ORDER BY su.weight DESC, u.ord))"
 
+/* Every service with its fields, in catalog order, for export -o csv. */
+const struct column export_columns[] = {
+	{ "id", CELL_STR, 0, 0, 0, 0 },
+	{ "name", CELL_STR, 0, 0, 0, 0 },
+	{ "aliases", CELL_LIST, 0, 0, 0, 0 },
+	{ "layer", CELL_STR, 0, 0, 0, 0 },
+	{ "usecases", CELL_LIST, 0, 0, 0, 0 },
+	{ "status", CELL_STR, 0, 0, 0, 0 },
+	{ "status_date", CELL_STR, 0, 0, 0, 0 },
+	{ "successor", CELL_STR, 0, 0, 0, 0 },
+	{ "part_of", CELL_STR, 0, 0, 0, 0 },
+	{ "cli", CELL_STR, 0, 0, 0, 0 },
+	{ "docs", CELL_STR, 0, 0, 0, 0 },
+	{ "as_of", CELL_STR, 0, 0, 0, 0 },
+	{ "summary", CELL_STR, 0, 0, 0, 0 },
+	{ "summary_ko", CELL_STR, 0, 0, 0, 0 },
+	{ "description", CELL_STR, 0, 0, 0, 0 },
+};
+const size_t export_ncolumns = NELEM(export_columns);
+
+int
+catalog_export_rows(struct catalog *cat, struct result *res)
+{
+	static const char sql[] =
+	    "SELECT s.id, s.name, (SELECT group_concat(alias, char(31)) FROM "
+	    "(SELECT alias FROM aliases WHERE service_id = s.id ORDER BY "
+	    "rowid)), s.layer, " UC_LIST("s.id") ", s.status, s.status_date, "
+	    "s.successor, s.part_of, s.cli, s.docs, s.as_of, s.summary, "
+	    "s.summary_ko, s.description FROM services s ORDER BY s.ord";
+
+	return catalog_fill_rows(cat, sql, NULL, 0, res);
+}
+
 /* Lists services, filtered by layer, use case and status (NULL: any). */
 int
 catalog_list(struct catalog *cat, const struct filter *f, struct result *res)

@@ -21,6 +21,13 @@ const char *const load_section_names[SEC_N] = {
 	"stages", "roles", "capabilities", "questions",
 };
 
+/* The name of section i, in catalog order, or NULL past the last. */
+const char *
+load_section(size_t i)
+{
+	return i < SEC_N ? load_section_names[i] : NULL;
+}
+
 /* What one section's record is called in messages. */
 const char *const load_section_what[SEC_N] = {
 	"meta", "layer", "use case", "service", "synonym group",
