@@ -12,7 +12,8 @@
 /* Options every command takes; by the GOPT_ indices. */
 const struct opt global_opts[] = {
 	[GOPT_FORMAT] = { 'o', "format", VAL_FORMAT, "FMT",
-	    "output format: table, plain, tsv, csv, json, jsonl" },
+	    "output format: table, plain, tsv, csv, json, jsonl (graph: dot, "
+	    "mermaid)" },
 	[GOPT_COLOR] = { 0, "color", VAL_COLOR, "WHEN",
 	    "colour: auto (default), always, never" },
 	[GOPT_CATALOG] = { 0, "catalog", VAL_PATH, "PATH",

@@ -9,6 +9,8 @@
 #   expect_no_out TEXT    stdout does not contain TEXT
 #   expect_out_file FILE  stdout equals FILE exactly
 #   check WHAT CMD...     CMD succeeds (its status decides)
+#   adopt PREFIX CMD...   run a checker that prints "ok - WHAT" and
+#                         "not ok - WHAT" lines; each becomes a check
 
 set -u
 : "${AWSAI:?set AWSAI to the binary under test}"
@@ -72,6 +74,17 @@ expect_out_file() {
 check() {
 	w=$1; shift
 	if "$@" >/dev/null 2>&1; then pass "$w"; else fail "$w"; fi
+}
+adopt() {
+	prefix=$1; shift
+	"$@" >"$T/adopt.log" 2>&1
+	while read -r line; do
+		case $line in
+		"ok - "*) pass "$prefix${line#ok - }" ;;
+		"not ok - "*) fail "$prefix${line#not ok - }" ;;
+		*) echo "# $line" ;;
+		esac
+	done <"$T/adopt.log"
 }
 done_testing() {
 	echo "# passed $passed failed $failed"

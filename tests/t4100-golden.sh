@@ -5,14 +5,7 @@
 # file. `make golden` rewrites them; review the diff before committing.
 . "$(dirname "$0")/lib.sh"
 
-sh "$ROOT/tests/golden.sh" "$AWSAI" >"$T/golden.log" 2>&1
-while read -r line; do
-	case $line in
-	"ok - "*) pass "${line#ok - }" ;;
-	"not ok - "*) fail "${line#not ok - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T/golden.log"
+adopt "" sh "$ROOT/tests/golden.sh" "$AWSAI"
 check "every golden file has a case" sh -c '
 	for f in "$1"/*.out; do
 		b=$(basename "$f" .out); b=${b%%.*}

@@ -48,14 +48,7 @@ RUN_STDIN="$T/color.txt" run env -u NO_COLOR "$AWSAI" --color=auto
 expect_no_out "$(printf '\033')"
 
 if command -v python3 >/dev/null 2>&1 && python3 -c 'import pexpect' 2>/dev/null; then
-	python3 "$ROOT/tests/pty/repl.py" "$AWSAI" >"$T/pty.log" 2>&1
-	while read -r line; do
-		case $line in
-		"ok - "*) pass "pty: ${line#ok - }" ;;
-		"not ok - "*) fail "pty: ${line#not ok - }" ;;
-		*) echo "# $line" ;;
-		esac
-	done <"$T/pty.log"
+	adopt "pty: " python3 "$ROOT/tests/pty/repl.py" "$AWSAI"
 else
 	fail "python3 with pexpect is installed (make deps)"
 fi

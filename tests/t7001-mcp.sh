@@ -7,14 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 if python3 -c 'import jsonschema' 2>/dev/null; then
-	python3 "$ROOT/tests/mcp/client.py" "$AWSAI" >"$T/mcp.log" 2>&1
-	while read -r line; do
-		case $line in
-		"ok - "*) pass "mcp: ${line#ok - }" ;;
-		"not ok - "*) fail "mcp: ${line#not ok - }" ;;
-		*) echo "# $line" ;;
-		esac
-	done <"$T/mcp.log"
+	adopt "mcp: " python3 "$ROOT/tests/mcp/client.py" "$AWSAI"
 else
 	fail "python3 with jsonschema is installed (make deps)"
 fi
