@@ -35,6 +35,12 @@ CREATE TABLE capability_cues (
 );
 CREATE INDEX capability_cues_first ON capability_cues(first);
 
+-- Every token of every cue: a word the full-text index lacks but a cue
+-- has is a word ask knows, not a typo to correct.
+CREATE TABLE cue_tokens (
+	tok		TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
 CREATE TABLE capability_providers (
 	capability_id	TEXT NOT NULL REFERENCES capabilities(id),
 	service_id	TEXT NOT NULL REFERENCES services(id),

@@ -209,6 +209,12 @@ ins_row(void *arg, const struct row *r)
 /* What ask needs of the index as a whole, and the schema version. */
 static const char finish_sql[] =
     "INSERT INTO docs(docs) VALUES ('optimize');"
+    /* every word of a cue, so that ask leaves it uncorrected */
+    "WITH RECURSIVE split(rest, tok) AS (SELECT toks || ' ', '' FROM "
+    "capability_cues UNION ALL SELECT substr(rest, instr(rest, ' ') + 1), "
+    "substr(rest, 1, instr(rest, ' ') - 1) FROM split WHERE rest <> '') "
+    "INSERT OR IGNORE INTO cue_tokens (tok) SELECT tok FROM split WHERE "
+    "tok <> '';"
     "INSERT INTO meta (key, value) SELECT 'doc_count', count(*) "
     "FROM doc_rows;"
     "INSERT INTO meta (key, value) SELECT 'doc_avglen', "

@@ -131,6 +131,20 @@ catalog_doc_text(struct catalog *cat, long long rowid)
 	return s;
 }
 
+/* Is tok a token of some capability's cue? */
+int
+catalog_is_cue_token(struct catalog *cat, const char *tok)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT 1 FROM cue_tokens "
+	    "WHERE tok = ?1", 1);
+	int		 rc;
+
+	sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
 /*
  * Calls fn(arg, capability order, tokens, cue as written) for every cue
  * whose first token is first.

@@ -13,7 +13,7 @@
 #define NSTMT 48
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "3"
+#define CATALOG_SCHEMA_VERSION "4"
 
 struct catalog {
 	sqlite3		*db;

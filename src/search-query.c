@@ -139,7 +139,8 @@ load_words(struct search *s)
 }
 
 /*
- * For a word the index does not know, the nearest word of a service name
+ * For a word the index does not know (nor any cue: "loud" in "read out
+ * loud" is no "cloud"), the nearest word of a service name
  * or alias as typed: a misspelt name is the typo that matters, and other
  * unknown words are as likely real words the catalog lacks ("neutral" is
  * no typo of "neural"). Sets *word to the name word (caller frees).
@@ -152,7 +153,8 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	size_t		 max, d, bestd = 99, len = strlen(raw);
 	char		*best = NULL, *out;
 
-	if (len < 4 || !isascii((unsigned char)tok[0]))
+	if (len < 4 || !isascii((unsigned char)tok[0]) ||
+	    catalog_is_cue_token(s->cat, tok))
 		return NULL;
 	if (!s->words_loaded)
 		load_words(s);

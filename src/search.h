@@ -11,7 +11,7 @@
 
 #define MAXPHRASE 64		/* tokens searched per question */
 #define MAXORIG 48		/* tokens kept from the question itself */
-#define MAXSEQ 8		/* tokens in one keyword, synonym or cue */
+#define MAXSEQ 12		/* tokens in one keyword, synonym or cue */
 #define MAXCACHE 65536		/* tokens cached before the cache is reset */
 #define MAXCAPS 8		/* capabilities kept per question */
 #define MAXALT 12		/* synonyms a token stands for, in cues */
