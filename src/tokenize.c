@@ -186,6 +186,9 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 		return 0;
 	if (is_stop(w, stop_en, sizeof(stop_en) / sizeof(stop_en[0])))
 		return 0;
+	/* a lone letter ("8 x 80 GB", "a/b") says nothing; a digit may */
+	if (len == 1 && w[0] >= 'a' && w[0] <= 'z')
+		return 0;
 	for (size_t i = 0; i < len; i++)
 		if (w[i] >= '0' && w[i] <= '9')
 			digits = 1;
