@@ -175,3 +175,10 @@ CREATE TABLE doc_rows (
 	len		INTEGER NOT NULL,	-- tokens
 	text		TEXT NOT NULL
 );
+
+-- What ask loads before its first question, read from indexes alone: a
+-- service row is long (its description and record), and its status
+-- comes after them.
+CREATE INDEX services_search ON services(ord, id, layer, status,
+	successor, part_of, name);
+CREATE INDEX services_id_ord ON services(id, ord);

@@ -320,8 +320,15 @@ catalog_write(sqlite3 *db, const char *out)
 		BUG("cannot prepare VACUUM INTO: %s", sqlite3_errmsg(db));
 	sqlite3_bind_text(vac, 1, tmp, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(vac)) != SQLITE_DONE) {
-		diag_error("cannot write \"%s\": %s", out,
-		    sqlite3_errmsg(db));
+		int e = sqlite3_system_errno(db);
+
+		if (e == 0 && (rc & 0xff) == SQLITE_FULL)
+			e = ENOSPC;
+
+		/* the system's reason ("No space left on device") says
+		 * more than SQLite's ("database or disk is full") */
+		diag_error("cannot write \"%s\": %s", out, e != 0 ?
+		    strerror(e) : sqlite3_errmsg(db));
 		status = EXIT_INTERNAL;
 	}
 	sqlite3_finalize(vac);

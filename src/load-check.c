@@ -43,15 +43,23 @@ section_ids(const struct load *ld, enum section sec, size_t *n)
 	return ids;
 }
 
-/* " (did you mean ...?)" for an unknown id of section sec. */
+/*
+ * " (did you mean ...?)" for an unknown id of section sec. Each search
+ * reads every id, so only the first MAXSUGGEST get one: a catalog of a
+ * million bad references is still checked in linear time.
+ */
+#define MAXSUGGEST 100
 static char *
-suggest_id(const struct load *ld, enum section sec, const char *id)
+suggest_id(struct load *ld, enum section sec, const char *id)
 {
 	struct strbuf	  sb = { 0 };
 	size_t		  n;
-	const char	**ids = section_ids(ld, sec, &n);
+	const char	**ids;
 
 	sb_adds(&sb, "");
+	if (ld->suggested++ >= MAXSUGGEST)
+		return sb_detach(&sb);
+	ids = section_ids(ld, sec, &n);
 	util_did_you_mean(&sb, id, ids, n, 1);
 	free(ids);
 	return sb_detach(&sb);

@@ -361,7 +361,10 @@ load_paths(const char *const *paths, size_t npaths,
 		load_file(ld, &ld->files[i]);
 	}
 	strv_release(&names);
-	load_validate(ld);
+	/* a file that could not be read or parsed hides what the others
+	 * refer to: its error is the one to fix first */
+	if (!ld->failed)
+		load_validate(ld);
 	return ld;
 }
 

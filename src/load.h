@@ -60,6 +60,7 @@ struct load {
 	struct strmap	 ids[SEC_N];	/* id -> index in recs */
 	const struct vocab *vocab;	/* what the schema allows */
 	int		 failed;
+	size_t		 suggested;	/* "did you mean" searches so far */
 };
 
 extern const char *const load_section_names[SEC_N];
