@@ -14,6 +14,11 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 ifdef SANITIZE
 OPT	 = -O1 -g $(SAN_FLAGS)
 endif
+# The libFuzzer build (make fuzz): clang, every object instrumented.
+ifdef FUZZ
+CC	 = clang
+OPT	 = -O1 -g $(SAN_FLAGS) -fsanitize=fuzzer-no-link
+endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
 LIBS	 = $(PKG_LIBS) -lreadline -lstemmer -lm
 
@@ -40,7 +45,7 @@ INSTALLED = $(DESTDIR)$(BINDIR)/awsai $(DESTDIR)$(MANDIR)/man1/awsai.1 \
 	    $(DESTDIR)$(FISHCOMPDIR)/awsai.fish
 
 .PHONY: all deps run check test unit clean bench golden accuracy install \
-	uninstall
+	uninstall fuzz fuzz-smoke
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/awsai
@@ -137,7 +142,26 @@ test: all unit
 check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=1 all unit
-	@sh tests/run.sh build build/asan
+	@$(MAKE) --no-print-directory BUILD=build/fuzz FUZZ=1 fuzz-targets
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-3} sh tests/run.sh build build/asan
+
+# libFuzzer targets (tests/fuzz/fuzz-*.c) over the objects but main.o,
+# with the catalog embedded. `make fuzz FUZZ_SECONDS=N` runs each for N
+# seconds (default 60) from its seed corpus in tests/fuzz/corpus/NAME;
+# `make check` runs each for a short smoke (tests/t9002-fuzz.sh).
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz-*.c)
+FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/%)
+FUZZ_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(BUILD)/embed.o
+
+fuzz-targets: $(FUZZ_BINS)
+
+$(BUILD)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJS) \
+	    $(LIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build/fuzz FUZZ=1 fuzz-targets
+	@sh tests/fuzz/run.sh build/fuzz $${FUZZ_SECONDS:-60}
 
 $(BUILD)/bench-bare: bench/bare.c $(UNIT_OBJS:$(BUILD)/embed0.o=$(BUILD)/embed.o)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)

@@ -128,7 +128,8 @@ char	*words_quote(const char *);
 
 /* ------------------------------------------------------------------ diag.c */
 int	 diag_error(const char *, ...) __attribute__((format(printf, 1, 2)));
-int	 diag_errorv(const char *, va_list);
+int	 diag_errorv(const char *, va_list)
+	    __attribute__((format(printf, 1, 0)));
 int	 diag_at(const char *, int, int, const char *, ...)
 	    __attribute__((format(printf, 4, 5)));
 void	 diag_warn(const char *, ...) __attribute__((format(printf, 1, 2)));

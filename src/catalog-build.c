@@ -407,6 +407,10 @@ verify_problem(struct catalog *cat, const char *version)
 		    "damaged page)";
 	if (!reads_as(cat->db, "PRAGMA foreign_key_check", ""))
 		return "it has dangling references";
+	/* SQLite's check does not read inside the full-text index */
+	if (sqlite3_exec(cat->db, "INSERT INTO docs (docs, rank) VALUES "
+	    "('integrity-check', 0)", NULL, NULL, NULL) != SQLITE_OK)
+		return "its full-text index is damaged";
 	return NULL;
 }
 

@@ -345,6 +345,45 @@ open_embedded(int *status)
 }
 
 /*
+ * Opens a .db file made by "awsai build": read whole into memory (never
+ * written back, whatever a statement does), then verified.
+ */
+static struct catalog *
+open_db(const char *path, int *status)
+{
+	struct catalog	*cat;
+	unsigned char	*img;
+	char		*text;
+	size_t		 len;
+
+	*status = EXIT_DATA;
+	if (load_read_file(path, CATALOG_MAX_DB, &text, &len) == -1)
+		return NULL;
+	if ((cat = cat_connect(":memory:", path, SQLITE_OPEN_READWRITE)) ==
+	    NULL) {
+		free(text);
+		return NULL;
+	}
+	if ((img = sqlite3_malloc64(len > 0 ? len : 1)) == NULL)
+		BUG("out of memory");
+	memcpy(img, text, len);
+	free(text);
+	if (sqlite3_deserialize(cat->db, "main", img, (sqlite3_int64)len,
+	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK) {
+		diag_error("cannot open \"%s\": %s", path,
+		    sqlite3_errmsg(cat->db));
+		catalog_free(cat);
+		return NULL;
+	}
+	if (catalog_verify(cat, CATALOG_SCHEMA_VERSION) == -1) {
+		catalog_free(cat);
+		return NULL;
+	}
+	*status = EXIT_OK;
+	return cat;
+}
+
+/*
  * Opens the catalog: the embedded image when path is NULL, else a .db
  * file, a JSON file or a directory of JSON files. Returns NULL (and sets
  * *status) after reporting the problem.
@@ -352,29 +391,12 @@ open_embedded(int *status)
 struct catalog *
 catalog_open(const char *path, int *status)
 {
-	struct catalog	*cat;
-	struct stat	 st;
-	size_t		 n;
+	size_t	n;
 
 	if (path == NULL)
 		return open_embedded(status);
 	n = strlen(path);
 	if (n < 3 || strcmp(path + n - 3, ".db") != 0)
 		return load_json(&path, 1, path, status);
-	*status = EXIT_DATA;
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    access(path, R_OK) == -1) {
-		diag_error("cannot read \"%s\": %s", path, errno != 0 &&
-		    !S_ISDIR(st.st_mode) ? strerror(errno) :
-		    "not a regular file");
-		return NULL;
-	}
-	if ((cat = cat_connect(path, path, SQLITE_OPEN_READONLY)) == NULL)
-		return NULL;
-	if (catalog_verify(cat, CATALOG_SCHEMA_VERSION) == -1) {
-		catalog_free(cat);
-		return NULL;
-	}
-	*status = EXIT_OK;
-	return cat;
+	return open_db(path, status);
 }

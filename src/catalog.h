@@ -14,6 +14,7 @@
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
 #define CATALOG_SCHEMA_VERSION "4"
+#define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 
 struct catalog {
 	sqlite3		*db;

@@ -28,7 +28,7 @@ out(void)
 }
 
 /* Writes prefix, the formatted message made safe, and a newline. */
-static void
+static void __attribute__((format(printf, 2, 0)))
 emit(const char *prefix, const char *fmt, va_list ap)
 {
 	struct strbuf	 sb = { 0 };

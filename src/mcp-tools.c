@@ -558,6 +558,7 @@ call_tool(struct mcp *m, const json_t *id, json_t *params)
 	struct strv	 w = { 0 };
 	struct run	 r;
 	size_t		 t;
+	int		 rc;
 
 	for (t = 0; name != NULL && t < sizeof(tools) / sizeof(tools[0]); t++)
 		if (strcmp(tools[t].name, name) == 0)
@@ -573,8 +574,10 @@ call_tool(struct mcp *m, const json_t *id, json_t *params)
 		    NULL);
 		return;
 	}
-	if (tools[t].args(args != NULL ? args : json_object(), &w, &bad) ==
-	    -1) {
+	args = args != NULL ? json_incref(args) : json_object();
+	rc = tools[t].args(args, &w, &bad);
+	json_decref(args);
+	if (rc == -1) {
 		char *msg = xasprintf("params.arguments.%s is missing, of the "
 		    "wrong type or not one %s takes", bad, name);
 

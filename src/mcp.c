@@ -213,8 +213,8 @@ valid_id(const json_t *id)
 }
 
 /* Handles one line: parses, checks the envelope, dispatches. */
-static void
-message(struct mcp *m, const char *line, size_t len)
+void
+mcp_message(struct mcp *m, const char *line, size_t len)
 {
 	json_error_t	 err;
 	json_t		*msg, *id, *params;
@@ -307,7 +307,7 @@ mcp_serve(struct ctx *ctx)
 			continue;
 		}
 		if (len > 0 && strspn(line, " \t\r") != (size_t)len)
-			message(&m, line, (size_t)len);
+			mcp_message(&m, line, (size_t)len);
 	}
 	free(line);
 	mcp_free(&m);

@@ -20,6 +20,7 @@ struct mcp {
 };
 
 /* mcp.c */
+void	 mcp_message(struct mcp *, const char *, size_t);
 void	 mcp_error(const json_t *, int, const char *, json_t *);
 void	 mcp_result(struct mcp *, const json_t *, json_t *, int);
 json_t	*mcp_server_info(struct mcp *);
