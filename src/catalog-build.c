@@ -244,6 +244,8 @@ catalog_fill(struct catalog *cat, struct load *ld)
 		diag_error("cannot finish the catalog: %s", err);
 		rc = -1;
 	}
+	if (rc == 0)
+		rc = catalog_cache_search(cat);
 	sqlite3_free(err);
 	err = NULL;
 	if (rc == 0 && sqlite3_exec(cat->db, "COMMIT", NULL, NULL, &err) !=

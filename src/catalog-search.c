@@ -33,31 +33,103 @@ static const struct {
 };
 
 /*
+ * The rows of ask's tables are kept, at build time, as one text each in
+ * search_cache: rows end in RS, values in US, NULL is NUL_MARK. Reading
+ * one text is a tenth of the work of running the query (the services'
+ * rows are long), and ask reads these before every first question.
+ */
+#define RS		'\x1e'
+#define US		'\x1f'
+#define NUL_MARK	"\x1d"
+
+/*
+ * Fills search_cache from the queries of enum search_rows; at build
+ * time, inside its transaction. Returns 0 or -1 (reported).
+ */
+int
+catalog_cache_search(struct catalog *cat)
+{
+	sqlite3_stmt	*st, *ins;
+	struct strbuf	 sb = { 0 };
+	const char	*v;
+	int		 rc = SQLITE_DONE;
+
+	ins = catalog_prep(cat, "INSERT INTO search_cache (kind, data) VALUES "
+	    "(?1, ?2)", 0);
+	for (int w = 0; w < SR_N && rc == SQLITE_DONE; w++) {
+		st = catalog_prep(cat, search_sql[w].sql, search_sql[w].ncols);
+		sb.len = 0;
+		sb_adds(&sb, "");
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			for (int i = 0; i < search_sql[w].ncols; i++) {
+				v = (const char *)sqlite3_column_text(st, i);
+				sb_adds(&sb, v != NULL ? v : NUL_MARK);
+				sb_addc(&sb, i + 1 < search_sql[w].ncols ? US :
+				    RS);
+			}
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			break;
+		sqlite3_bind_int(ins, 1, w);
+		sqlite3_bind_text(ins, 2, sb.buf, (int)sb.len, SQLITE_STATIC);
+		rc = sqlite3_step(ins) == SQLITE_DONE ? SQLITE_DONE :
+		    SQLITE_ERROR;
+		sqlite3_reset(ins);
+	}
+	sb_release(&sb);
+	return rc == SQLITE_DONE ? 0 :
+	    catalog_db_error(cat, "cannot build the search data");
+}
+
+static int
+malformed(struct catalog *cat)
+{
+	return diag_error("%s: the search data is malformed (rebuild it with "
+	    "\"awsai build\")", catalog_describe(cat));
+}
+
+/*
  * Calls fn(arg, values, n) for every row of one of ask's tables, values
  * as text (NULL for SQL NULL), until fn returns -1. Returns 0, or -1 if
- * fn or the database failed (reported).
+ * fn failed or the rows are missing or malformed (reported).
  */
 int
 catalog_search_rows(struct catalog *cat, enum search_rows which,
     int (*fn)(void *, const char *const *, size_t), void *arg)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, search_sql[which].sql,
-	    search_sql[which].ncols);
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT data FROM search_cache "
+	    "WHERE kind = ?1", 1);
 	const char	*vals[8];
-	size_t		 n = (size_t)search_sql[which].ncols;
-	int		 rc;
+	size_t		 n = (size_t)search_sql[which].ncols, k;
+	char		*data, *p, *end, *us;
+	int		 rc = 0;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (size_t i = 0; i < n; i++)
-			vals[i] = (const char *)sqlite3_column_text(st, (int)i);
-		if (fn(arg, vals, n) == -1) {
-			sqlite3_reset(st);
-			return -1;
-		}
+	sqlite3_bind_int(st, 1, (int)which);
+	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) !=
+	    SQLITE_TEXT) {
+		sqlite3_reset(st);
+		return diag_error("%s: the search data is missing (rebuild it "
+		    "with \"awsai build\")", catalog_describe(cat));
 	}
+	data = xstrdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 :
-	    catalog_db_error(cat, "cannot read the catalog");
+	for (p = data; *p != '\0' && rc == 0; p = end + 1) {
+		if ((end = strchr(p, RS)) == NULL)
+			break;
+		*end = '\0';
+		for (k = 0, us = p; k < n && us != NULL; k++) {
+			if ((us = strchr(p, US)) != NULL)
+				*us = '\0';
+			vals[k] = strcmp(p, NUL_MARK) == 0 ? NULL : p;
+			p = us + 1;
+		}
+		rc = k == n && us == NULL ? fn(arg, vals, n) : malformed(cat);
+	}
+	if (rc == 0 && *p != '\0')
+		rc = malformed(cat);
+	free(data);
+	return rc == -1 ? -1 : 0;
 }
 
 /*

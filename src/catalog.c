@@ -315,6 +315,15 @@ catalog_build(const char *const *paths, size_t n, const char *out)
 	return status;
 }
 
+/* An image in memory is read where it lies, not copied page by page
+ * into SQLite's page cache. */
+static void
+in_place(struct catalog *cat)
+{
+	sqlite3_exec(cat->db, "PRAGMA mmap_size = " CATALOG_MMAP, NULL, NULL,
+	    NULL);
+}
+
 /* Opens the embedded image read-only, in place: no copy, no file I/O. */
 static struct catalog *
 open_embedded(int *status)
@@ -340,6 +349,7 @@ open_embedded(int *status)
 		catalog_free(cat);
 		return NULL;
 	}
+	in_place(cat);
 	*status = EXIT_OK;
 	return cat;
 }
@@ -375,6 +385,7 @@ open_db(const char *path, int *status)
 		catalog_free(cat);
 		return NULL;
 	}
+	in_place(cat);
 	if (catalog_verify(cat, CATALOG_SCHEMA_VERSION) == -1) {
 		catalog_free(cat);
 		return NULL;

@@ -13,8 +13,9 @@
 #define NSTMT 48
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "4"
+#define CATALOG_SCHEMA_VERSION "5"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
+#define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
 struct catalog {
 	sqlite3		*db;
@@ -25,6 +26,7 @@ struct catalog {
 };
 
 int	 catalog_db_error(struct catalog *, const char *);
+int	 catalog_cache_search(struct catalog *);
 sqlite3_stmt *catalog_prep(struct catalog *, const char *, int);
 int	 catalog_fill_rows(struct catalog *, const char *,
 	    const char *const *, size_t, struct result *);

@@ -55,6 +55,7 @@ plist_free(struct plist *pl)
 {
 	free(pl->tok);
 	free(pl->rows);
+	free(pl->slot);
 	free(pl->cues);
 	free(pl->corr);
 	free(pl->corrword);
@@ -107,6 +108,9 @@ search_postings(struct search *s, const char *tok)
 		pl->rowsloaded = 1;
 		if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
 			pl->n = 0;
+		pl->slot = xcalloc(pl->n + 1, sizeof(*pl->slot));
+		for (size_t i = 0; i < pl->n; i++)
+			pl->slot[i] = text_slot(s, pl->rows[i]);
 	}
 	return pl;
 }

@@ -11,20 +11,42 @@
 
 #include "search.h"
 
-/* The accumulator of row rowid for this question (created if new). */
-static struct rowacc *
-row_acc(struct search *s, long long rowid)
+/*
+ * The slot of index row rowid in s->rows, made the first time the row is
+ * seen and kept (there are at most as many as the index has rows): a
+ * question then reaches its rows by index, with no hashing.
+ */
+int
+text_slot(struct search *s, long long rowid)
 {
-	long		 i = idmap_put(&s->rowmap, rowid, (long)s->nrowacc);
-	struct rowacc	*r;
+	long	i = idmap_put(&s->rowmap, rowid, (long)s->nslots);
 
-	if ((size_t)i < s->nrowacc)
-		return &s->rows[i];
-	s->rows = search_grow(s->rows, &s->caprows, s->nrowacc + 1,
-	    sizeof(*s->rows));
-	r = &s->rows[s->nrowacc++];
-	memset(r, 0, sizeof(*r));
-	r->rowid = rowid;
+	if ((size_t)i == s->nslots) {
+		s->rows = search_grow(s->rows, &s->caprows, s->nslots + 1,
+		    sizeof(*s->rows));
+		memset(&s->rows[i], 0, sizeof(s->rows[i]));
+		s->rows[i].rowid = rowid;
+		s->nslots++;
+	}
+	return (int)i;
+}
+
+/* The accumulator in slot k for this question, cleared when first used
+ * in it; the touched slots are listed for fold_rows(). */
+static struct rowacc *
+row_acc(struct search *s, int k)
+{
+	struct rowacc	*r = &s->rows[k];
+
+	if (r->gen != s->gen) {
+		r->gen = s->gen;
+		r->score = 0;
+		r->mask = 0;
+		r->matched = 0;
+		s->touched = search_grow(s->touched, &s->captouched,
+		    s->ntouched + 1, sizeof(*s->touched));
+		s->touched[s->ntouched++] = k;
+	}
 	return r;
 }
 
@@ -35,7 +57,7 @@ score_phrase(struct search *s, const struct plist *pl, size_t p, double w)
 	struct rowacc	*r;
 
 	for (size_t i = 0; i < pl->n; i++) {
-		r = row_acc(s, pl->rows[i]);
+		r = row_acc(s, pl->slot[i]);
 		r->score += w * s->sat[DOC_LEN(pl->rows[i])];
 		r->mask |= (uint64_t)1 << p;
 		r->matched++;
@@ -75,8 +97,8 @@ fold_rows(struct search *s)
 	long		 svc;
 	int		 k, ko;
 
-	for (size_t t = 0; t < s->nrowacc; t++) {
-		r = &s->rows[t];
+	for (size_t t = 0; t < s->ntouched; t++) {
+		r = &s->rows[s->touched[t]];
 		svc = DOC_SVC(r->rowid);
 		if (svc < 0 || (size_t)svc >= s->nsvc || DOC_KIND(r->rowid) > 4)
 			continue;
@@ -97,15 +119,18 @@ fold_rows(struct search *s)
 			a->bestrowl[k][ko] = r->rowid;
 		}
 	}
-	if (s->nrowacc > 0)
-		idmap_clear(&s->rowmap);
-	s->nrowacc = 0;
+	s->ntouched = 0;
 }
 
 /* Scores the question's phrases against every service's text. */
 void
 text_score(struct search *s)
 {
+	if (++s->gen == 0) {	/* wrapped: no slot may look current */
+		for (size_t k = 0; k < s->nslots; k++)
+			s->rows[k].gen = 0;
+		s->gen = 1;
+	}
 	for (size_t i = 0; i < s->q.nph; i++)
 		score_phrase(s, search_postings(s, s->q.ph[i].tok), i,
 		    s->q.wi[i]);

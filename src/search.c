@@ -76,6 +76,7 @@ search_free(struct search *s)
 	free(s->grploaded);
 	free(s->rows);
 	idmap_release(&s->rowmap);
+	free(s->touched);
 	strv_release(&s->words);
 	question_release(&s->q);
 	search_unload(s);

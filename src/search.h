@@ -63,6 +63,7 @@ struct cap {
 struct plist {
 	char		*tok;
 	long long	*rows;
+	int		*slot;		/* each row's slot in search.rows */
 	size_t		 n;
 	int		*cues;		/* indices into search.cues */
 	size_t		 ncues;
@@ -86,6 +87,7 @@ struct phrase {
 /* One index row touched by the current question. */
 struct rowacc {
 	long long	 rowid;
+	unsigned	 gen;		/* the question it was last touched in */
 	double		 score;
 	uint64_t	 mask;		/* which phrases it holds */
 	int		 matched;	/* how many of its tokens matched */
@@ -169,9 +171,12 @@ struct search {
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
 	struct acc	*acc;		/* nsvc, per question, zeroed after */
-	struct rowacc	*rows;		/* the rows touched, in order */
-	size_t		 nrowacc, caprows;
-	struct idmap	 rowmap;	/* rowid -> index in rows */
+	struct rowacc	*rows;		/* a slot per index row seen */
+	size_t		 nslots, caprows;
+	struct idmap	 rowmap;	/* rowid -> its slot */
+	int		*touched;	/* the slots this question touched */
+	size_t		 ntouched, captouched;
+	unsigned	 gen;		/* questions scored so far */
 	struct idmap	 textmap;	/* rowid -> index in texts */
 	struct strv	 texts;		/* index row texts shown */
 	struct question	 q;
@@ -198,6 +203,7 @@ void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 
 /* search-text.c */
 void	 text_score(struct search *);
+int	 text_slot(struct search *, long long);
 const char *text_row(struct search *, long long);
 void	 text_reset(struct search *);
 

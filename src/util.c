@@ -157,15 +157,14 @@ size_t
 util_edit_distance(const char *a, const char *b, size_t max)
 {
 	size_t	 la = strlen(a), lb = strlen(b), best, d;
-	size_t	*row0, *row1, *row2, *t;
+	size_t	 rows[3][65], *row0 = rows[0], *row1 = rows[1], *row2 = rows[2];
+	size_t	*t;
 
 	if ((la > lb ? la - lb : lb - la) > max)
 		return max + 1;
 	if (la > 64 || lb > 64)
 		return strcmp(a, b) == 0 ? 0 : max + 1;
-	row0 = xcalloc(lb + 1, sizeof(*row0));
-	row1 = xcalloc(lb + 1, sizeof(*row1));
-	row2 = xcalloc(lb + 1, sizeof(*row2));
+	row0[0] = 0;
 	for (size_t j = 0; j <= lb; j++)
 		row1[j] = j;
 	for (size_t i = 1; i <= la; i++) {
@@ -184,21 +183,14 @@ util_edit_distance(const char *a, const char *b, size_t max)
 			if (d < best)
 				best = d;
 		}
-		if (best > max) {
-			d = max + 1;
-			goto out;
-		}
+		if (best > max)
+			return max + 1;
 		t = row0;
 		row0 = row1;
 		row1 = row2;
 		row2 = t;
 	}
-	d = row1[lb];
-out:
-	free(row0);
-	free(row1);
-	free(row2);
-	return d;
+	return row1[lb];
 }
 
 /* Returns s lowercased (ASCII only), for the caller to free. */
