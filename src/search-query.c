@@ -115,6 +115,15 @@ search_postings(struct search *s, const char *tok)
 	return pl;
 }
 
+static int
+by_length(const void *a, const void *b)
+{
+	size_t	la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+
+	return la < lb ? -1 : la > lb ? 1 : strcmp(*(char *const *)a,
+	    *(char *const *)b);
+}
+
 /* Loads the words of every service name, id and alias, as typed. */
 static void
 load_words(struct search *s)
@@ -132,7 +141,7 @@ load_words(struct search *s)
 			q = p;
 			while (*q != '\0' && isalnum((unsigned char)*q))
 				q++;
-			if (q - p >= 4)
+			if (q - p >= 4 && q - p <= MAXWORD)
 				strv_push_owned(&s->words,
 				    xstrndup(p, (size_t)(q - p)));
 			p = q;
@@ -140,6 +149,13 @@ load_words(struct search *s)
 		free(f);
 	}
 	strv_release(&names);
+	/* by length, so a typo is held only against words near its own */
+	qsort(s->words.v, s->words.n, sizeof(*s->words.v), by_length);
+	for (size_t len = 0, i = 0; len <= MAXWORD + 1; len++) {
+		while (i < s->words.n && strlen(s->words.v[i]) < len)
+			i++;
+		s->wordlen[len] = i;
+	}
 }
 
 /*
@@ -163,7 +179,10 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	if (!s->words_loaded)
 		load_words(s);
 	max = len < 8 ? 1 : 2;
-	for (size_t i = 0; i < s->words.n; i++) {
+	if (len > MAXWORD)
+		return NULL;
+	for (size_t i = s->wordlen[len - max], end = s->wordlen[len + max >
+	    MAXWORD ? MAXWORD + 1 : len + max + 1]; i < end; i++) {
 		d = util_edit_distance(raw, s->words.v[i], max);
 		if (d <= max && d < bestd) {
 			bestd = d;

@@ -16,6 +16,7 @@
 #define MAXCAPS 8		/* capabilities kept per question */
 #define MAXALT 12		/* synonyms a token stands for, in cues */
 #define MAXCUETOKS 512		/* tokens of a question read for cues */
+#define MAXWORD 64		/* longest name word a typo is corrected to */
 
 /* A term: a sequence of tokens (keyword or synonym). */
 struct seq {
@@ -158,7 +159,8 @@ struct search {
 	size_t		 ngroups;
 	unsigned char	*grploaded;	/* by group: its terms are in syn */
 	struct strv	 synbuf;	/* the text syn points into */
-	struct strv	 words;		/* raw words of names, loaded on demand */
+	struct strv	 words;		/* raw words of names, by length */
+	size_t		 wordlen[MAXWORD + 2];	/* first word of each length */
 	int		 words_loaded;
 	long		 nrows;
 	double		 avglen;
