@@ -271,6 +271,46 @@ complete_line(struct catalog *cat, const char *line, size_t cursor, int repl,
 	free(head);
 }
 
+/* cmd's operands: done[0..n) is what follows the command name. */
+static void
+add_operands(struct completion *c, struct catalog *cat, const struct cmd *cmd,
+    char *const *done, size_t n, const char *cur, int repl)
+{
+	const struct opt *o;
+	char		**ops = xcalloc(n + 1, sizeof(*ops));
+	size_t		 k = 0;
+
+	/* the operands typed so far, options and their values left out */
+	for (size_t j = 0; j < n; j++) {
+		if (done[j][0] != '-') {
+			ops[k++] = done[j];
+			continue;
+		}
+		if (((o = find_opt(cmd->opts, done[j])) != NULL ||
+		    (o = find_opt(global_opts, done[j])) != NULL) &&
+		    o->val != VAL_NONE && o->val != VAL_COLOR)
+			j++;
+	}
+	switch (cmd->operand) {
+	case VAL_SERVICE:
+	case VAL_TERM:
+		add_names(c, cat, cmd->operand == VAL_SERVICE ? "name" : "term",
+		    ops, k, cur);
+		break;
+	case VAL_COMMAND:
+		if (k == 0)
+			add_commands(c, cur, repl);
+		break;
+	case VAL_SHELL:
+		if (k == 0)
+			add_list(c, cur, shells, NULL);
+		break;
+	default:
+		break;
+	}
+	free(ops);
+}
+
 /*
  * The same, for a line already in words: done[0..n) before the word
  * being completed, cur (`awsai __complete` gets them from the shell).
@@ -281,9 +321,8 @@ complete_words(struct catalog *cat, char *const *done, size_t n,
 {
 	const struct cmd *cmd = NULL;
 	const struct opt *o;
-	size_t		 i = 0, k = 0;
+	size_t		 i = 0;
 	const char	*eq;
-	char		**ops;
 
 	/* global options first, with their values */
 	while (i < n && done[i][0] == '-') {
@@ -329,36 +368,7 @@ complete_words(struct catalog *cat, char *const *done, size_t n,
 		add_options(c, cur, global_opts);
 		goto out;
 	}
-	/* the operands typed so far, options and their values left out */
-	ops = xcalloc(n + 1, sizeof(*ops));
-	for (size_t j = i + 1; j < n; j++) {
-		if (done[j][0] != '-') {
-			ops[k++] = done[j];
-			continue;
-		}
-		if (((o = find_opt(cmd->opts, done[j])) != NULL ||
-		    (o = find_opt(global_opts, done[j])) != NULL) &&
-		    o->val != VAL_NONE && o->val != VAL_COLOR)
-			j++;
-	}
-	switch (cmd->operand) {
-	case VAL_SERVICE:
-	case VAL_TERM:
-		add_names(c, cat, cmd->operand == VAL_SERVICE ? "name" : "term",
-		    ops, k, cur);
-		break;
-	case VAL_COMMAND:
-		if (k == 0)
-			add_commands(c, cur, repl);
-		break;
-	case VAL_SHELL:
-		if (k == 0)
-			add_list(c, cur, shells, NULL);
-		break;
-	default:
-		break;
-	}
-	free(ops);
+	add_operands(c, cat, cmd, done + i + 1, n - i - 1, cur, repl);
 out:
 	strv_sort2(&c->words, &c->descs);
 }

@@ -1,6 +1,7 @@
 /*
  * mcp.h: what the MCP server's files share (mcp.c speaks the protocol,
- * mcp-tools.c holds the tools and resources). Only mcp*.c include it.
+ * mcp-tools.c runs the tools and resources, mcp-schema.c describes the
+ * tools). Only mcp*.c include it.
  */
 #ifndef AWSAI_MCP_H
 #define AWSAI_MCP_H
@@ -31,6 +32,8 @@ void	 mcp_listen(struct mcp *, const json_t *);
 int	 mcp_init(struct mcp *, struct ctx *);
 void	 mcp_free(struct mcp *);
 int	 mcp_method(struct mcp *, const json_t *, const char *, json_t *);
-extern const char mcp_compare_tool[];
+
+/* mcp-schema.c */
+json_t	*mcp_build_tools(struct ctx *);
 
 #endif /* AWSAI_MCP_H */
