@@ -104,7 +104,8 @@ static const struct {
 	    "SELECT count(*) FROM usecases" },
 	{ "status", "SELECT id FROM statuses WHERE id = ?1 UNION ALL "
 	    "SELECT 'active' WHERE ?1 = 'active'",
-	    "SELECT id FROM statuses UNION ALL SELECT 'active'",
+	    "SELECT id FROM (SELECT id FROM statuses ORDER BY ord) UNION ALL "
+	    "SELECT 'active'",
 	    "SELECT count(*) FROM statuses" },
 	{ "name", NULL, "SELECT id FROM services UNION ALL SELECT name FROM "
 	    "services UNION ALL SELECT alias FROM aliases", NULL },
