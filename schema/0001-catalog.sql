@@ -176,9 +176,10 @@ CREATE TABLE doc_rows (
 	text		TEXT NOT NULL
 );
 
--- What ask loads before its first question, read from indexes alone: a
--- service row is long (its description and record), and its status
--- comes after them.
-CREATE INDEX services_search ON services(ord, id, layer, status,
-	successor, part_of, name);
-CREATE INDEX services_id_ord ON services(id, ord);
+-- What ask loads before its first question, as the queries of
+-- catalog-search.c give it, one text per query (kind: enum search_rows),
+-- made at build time.
+CREATE TABLE search_cache (
+	kind		INTEGER PRIMARY KEY,
+	data		TEXT NOT NULL
+);
