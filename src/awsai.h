@@ -280,7 +280,7 @@ int	 catalog_graph(struct catalog *, const struct filter *,
 	    struct result *);
 int	 catalog_sql(struct catalog *, const char *, const char *, long,
 	    struct result *, struct column **);
-void	 catalog_sql_release(struct column *, size_t);
+void	 catalog_sql_release(struct result *, struct column *);
 int	 catalog_export_json(struct catalog *, FILE *);
 int	 catalog_export_rows(struct catalog *, struct result *);
 int	 catalog_usecases(struct catalog *, const struct filter *,

@@ -374,11 +374,15 @@ catalog_sql(struct catalog *cat, const char *sql, const char *param,
 	return rc;
 }
 
-/* Frees the columns catalog_sql() made. */
+/* Releases res and the columns catalog_sql() made for it (cols may be
+ * NULL: the statement never ran). */
 void
-catalog_sql_release(struct column *cols, size_t n)
+catalog_sql_release(struct result *res, struct column *cols)
 {
-	for (size_t i = 0; cols != NULL && i < n; i++)
+	if (cols == NULL)
+		return;
+	result_release(res);
+	for (size_t i = 0; i < res->ncols; i++)
 		free((char *)cols[i].name);
 	free(cols);
 }

@@ -18,8 +18,10 @@ schema_run(struct ctx *ctx, struct args *a)
 
 	n = catalog_sql(ctx->catalog, sql, a->argc ? a->argv[0] : NULL, 5000,
 	    &res, &cols);
-	if (n < 0)
+	if (n < 0) {
+		catalog_sql_release(&res, cols);
 		return -n;
+	}
 	if (n == 0)
 		diag_error("no table \"%s\" in the catalog (see \"awsai "
 		    "schema\")", a->argv[0]);
@@ -29,8 +31,7 @@ schema_run(struct ctx *ctx, struct args *a)
 			    res.cells[r * res.ncols + 3].s);
 	else
 		out_print(&ctx->out, &res);
-	result_release(&res);
-	catalog_sql_release(cols, res.ncols);
+	catalog_sql_release(&res, cols);
 	return n > 0 ? EXIT_OK : EXIT_NOMATCH;
 }
 

@@ -27,21 +27,12 @@ sql_run(struct ctx *ctx, struct args *a)
 		util_parse_int(a->val[SQL_TIMEOUT], 1, 1000, &secs);
 	n = catalog_sql(ctx->catalog, sql, NULL, secs * 1000, &res, &cols);
 	free(sql);
-	if (n < 0) {
-		if (cols != NULL) {
-			result_release(&res);
-			catalog_sql_release(cols, res.ncols);
-		}
-		return -n;
-	}
-	if (n > 0)
+	/* no rows: tsv and csv still print the header, which tells */
+	if (n > 0 || (n == 0 && res.ncols > 0 && !ctx->no_headers &&
+	    (ctx->out.fmt == FMT_TSV || ctx->out.fmt == FMT_CSV)))
 		out_print(&ctx->out, &res);
-	else if (res.ncols > 0 && !ctx->no_headers &&
-	    (ctx->out.fmt == FMT_TSV || ctx->out.fmt == FMT_CSV))
-		out_print(&ctx->out, &res);	/* the header still tells */
-	result_release(&res);
-	catalog_sql_release(cols, res.ncols);
-	return n > 0 ? EXIT_OK : EXIT_NOMATCH;
+	catalog_sql_release(&res, cols);
+	return n < 0 ? -n : n > 0 ? EXIT_OK : EXIT_NOMATCH;
 }
 
 const struct cmd cmd_sql = {

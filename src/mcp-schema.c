@@ -11,6 +11,14 @@
 
 #define SCHEMA "https://json-schema.org/draft/2020-12/schema"
 
+/* The fields of a service that list and compare both give. */
+#define SERVICE_FIELDS \
+"    \"id\": {\"type\": \"string\"}, \"name\": {\"type\": \"string\"}," \
+"    \"layer\": {\"type\": \"string\"}," \
+"    \"usecases\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}," \
+"    \"status\": {\"type\": \"string\", \"enum\": \"%S\"}," \
+"    \"successor\": {\"type\": [\"string\", \"null\"]},"
+
 /* compare's entry in tools/list (between list and define). */
 static const char mcp_compare_tool[] =
 "{\"name\": \"compare\", \"title\": \"Compare AWS AI services\","
@@ -26,11 +34,7 @@ static const char mcp_compare_tool[] =
 " \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
 "  \"properties\": {\"services\": {\"type\": \"array\", \"items\": {"
 "   \"type\": \"object\", \"properties\": {"
-"    \"id\": {\"type\": \"string\"}, \"name\": {\"type\": \"string\"},"
-"    \"layer\": {\"type\": \"string\"},"
-"    \"usecases\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
-"    \"status\": {\"type\": \"string\", \"enum\": \"%S\"},"
-"    \"successor\": {\"type\": [\"string\", \"null\"]},"
+SERVICE_FIELDS
 "    \"cli\": {\"type\": [\"string\", \"null\"]},"
 "    \"specs\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
 "    \"summary\": {\"type\": \"string\"},"
@@ -109,11 +113,7 @@ static const char tools_json[] = "["
 " \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
 "  \"properties\": {\"services\": {\"type\": \"array\", \"items\": {"
 "   \"type\": \"object\", \"properties\": {"
-"    \"id\": {\"type\": \"string\"}, \"name\": {\"type\": \"string\"},"
-"    \"layer\": {\"type\": \"string\"},"
-"    \"usecases\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
-"    \"status\": {\"type\": \"string\", \"enum\": \"%S\"},"
-"    \"successor\": {\"type\": [\"string\", \"null\"]},"
+SERVICE_FIELDS
 "    \"summary\": {\"type\": \"string\"}},"
 "   \"required\": [\"id\", \"name\", \"layer\", \"usecases\", \"status\","
 "    \"successor\", \"summary\"]}}},"

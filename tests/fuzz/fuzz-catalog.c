@@ -18,16 +18,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	catalog_check(&path, 1, &report);
 	result_release(&report);
 	if ((cat = catalog_open(path, &status)) != NULL) {
-		struct search *s = search_new(cat);
-		struct query q = { "detect faces in photos", NULL, NULL, 0, 0,
-		    0, 5 };
-		struct hits h = { 0 };
-
-		if (s != NULL) {
-			search_run(s, &q, &h);
-			hits_release(&h);
-			search_free(s);
-		}
+		fuzz_ask(cat, "detect faces in photos");
 		catalog_free(cat);
 	}
 	unlink(path);

@@ -16,10 +16,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((cat = catalog_open(path, &status)) != NULL) {
 		static const struct filter none;
 		struct result res;
-		struct search *s;
-		struct query q = { "transcribe a podcast", NULL, NULL, 0, 0, 0,
-		    5 };
-		struct hits h = { 0 };
 
 		result_init(&res, fuzz_columns, 11);
 		catalog_list(cat, &none, &res);
@@ -27,11 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		result_init(&res, export_columns, export_ncolumns);
 		catalog_export_rows(cat, &res);
 		result_release(&res);
-		if ((s = search_new(cat)) != NULL) {
-			search_run(s, &q, &h);
-			hits_release(&h);
-			search_free(s);
-		}
+		fuzz_ask(cat, "transcribe a podcast");
 		catalog_free(cat);
 	}
 	unlink(path);

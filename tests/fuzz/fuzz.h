@@ -76,4 +76,19 @@ fuzz_file(const uint8_t *data, size_t size, const char *suffix)
 	return path;
 }
 
+/* Asks cat one question, as ask would; a new search each time. */
+static inline void
+fuzz_ask(struct catalog *cat, const char *text)
+{
+	struct search	*s = search_new(cat);
+	struct query	 q = { text, NULL, NULL, 0, 0, 0, 5 };
+	struct hits	 h = { 0 };
+
+	if (s == NULL)
+		return;
+	search_run(s, &q, &h);
+	hits_release(&h);
+	search_free(s);
+}
+
 #endif /* AWSAI_FUZZ_H */

@@ -3,17 +3,14 @@
 # protocol eras' handshakes, every tool and resource (results checked
 # against the tools' declared output schemas, JSON Schema 2020-12), and
 # each kind of bad input. Prints "ok - WHAT" / "not ok - WHAT".
-import json, subprocess, sys
+import json, os, subprocess, sys
 from jsonschema import Draft202012Validator
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checks import check  # noqa: E402
 
 awsai = sys.argv[1]
 MODERN = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
           "io.modelcontextprotocol/clientCapabilities": {}}
-
-
-def check(what, cond):
-    print(("ok - " if cond else "not ok - ") + what)
-    sys.stdout.flush()
 
 
 def session(lines, raw=False):

@@ -4,6 +4,8 @@
 # inside the shell. Prints "ok - WHAT" or "not ok - WHAT" a check.
 import os, sys, tempfile
 import pexpect
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checks import check, seen  # noqa: E402
 
 awsai = sys.argv[1]
 home = tempfile.mkdtemp(prefix="awsai-pty-")
@@ -11,19 +13,6 @@ env = dict(os.environ, HOME=home, XDG_STATE_HOME=home + "/state",
            TERM="xterm", LC_ALL="C.UTF-8", NO_COLOR="1", PAGER="cat",
            INPUTRC="/dev/null")
 env.pop("COLUMNS", None)
-
-
-def check(what, cond):
-    print(("ok - " if cond else "not ok - ") + what)
-    sys.stdout.flush()
-
-
-def seen(p, pattern):
-    try:
-        p.expect(pattern)
-        return True
-    except (pexpect.TIMEOUT, pexpect.EOF):
-        return False
 
 
 def spawn(args):

@@ -5,6 +5,8 @@
 # counts them.
 import os, stat, sys, tempfile
 import pexpect
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checks import check, seen  # noqa: E402
 
 awsai = sys.argv[1]
 home = tempfile.mkdtemp(prefix="awsai-pty-")
@@ -15,11 +17,6 @@ env.pop("XDG_CONFIG_HOME", None)
 PROMPT = "awsai> "
 
 
-def check(what, cond):
-    print(("ok - " if cond else "not ok - ") + what)
-    sys.stdout.flush()
-
-
 def start(extra=None):
     e = dict(env)
     if extra:
@@ -27,14 +24,6 @@ def start(extra=None):
     p = pexpect.spawn(awsai, env=e, encoding="utf-8", timeout=10,
                       dimensions=(40, 100))
     return p
-
-
-def seen(p, pattern):
-    try:
-        p.expect(pattern)
-        return True
-    except (pexpect.TIMEOUT, pexpect.EOF):
-        return False
 
 
 p = start()

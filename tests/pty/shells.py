@@ -4,6 +4,8 @@
 # installed. Prints "ok - WHAT" or "not ok - WHAT" a check.
 import os, re, shutil, sys, tempfile
 import pexpect
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checks import check  # noqa: E402
 
 bindir, bashfile, zshdir, fishfile = sys.argv[1:5]
 home = tempfile.mkdtemp(prefix="awsai-sh-")
@@ -12,11 +14,6 @@ env = dict(os.environ, HOME=home, TERM="xterm", LC_ALL="C.UTF-8",
            NO_COLOR="1", INPUTRC="/dev/null")
 for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "BASH_ENV", "ENV", "ZDOTDIR"):
     env.pop(k, None)
-
-
-def check(what, cond):
-    print(("ok - " if cond else "not ok - ") + what)
-    sys.stdout.flush()
 
 
 def clean(s):
