@@ -50,7 +50,7 @@ fill(struct result *res)
 static char *
 render(const struct result *res, int width)
 {
-	struct outspec	 o = { FMT_TABLE, 0, width, 0, NULL };
+	struct outspec	 o = { .fmt = FMT_TABLE, .width = width };
 	char		*buf = NULL;
 	size_t		 len = 0;
 

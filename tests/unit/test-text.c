@@ -80,7 +80,7 @@ test_hostile(void **state)
 
 	(void)state;
 	got = toks("\"AND\" (OR) NOT* ^near: \xff\xfe \x01\x02 -x");
-	assert_string_equal(got, "not near x");
+	assert_string_equal(got, "not near");	/* a lone letter is no token */
 	free(got);
 	got = toks("\xed\xa0\x80 surrogate \xc0\x80 overlong");
 	assert_string_equal(got, "surrog overlong");
