@@ -122,7 +122,8 @@ catalog_search_rows(struct catalog *cat, enum search_rows which,
 			if ((us = strchr(p, US)) != NULL)
 				*us = '\0';
 			vals[k] = strcmp(p, NUL_MARK) == 0 ? NULL : p;
-			p = us + 1;
+			if (us != NULL)
+				p = us + 1;
 		}
 		rc = k == n && us == NULL ? fn(arg, vals, n) : malformed(cat);
 	}

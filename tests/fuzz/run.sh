@@ -18,14 +18,19 @@ for t in $targets; do
 		bad=1
 		continue
 	fi
-	# a .db seed: the fixture catalog, built by the target's own awsai
-	if [ "$t" = db ] && [ ! -f "$work/fixture.db" ]; then
-		"$build/awsai0" build "$work/fixture.db" \
+	# a .db seed: the fixture catalog, built now by this build's awsai
+	# (a seed of an older schema would only be refused)
+	extra=
+	if [ "$t" = db ]; then
+		extra="$build/seed-db"
+		mkdir -p "$extra"
+		"$build/awsai0" build "$extra/fixture.db" \
 		    "$root/tests/data/fixture/catalog.json" >/dev/null 2>&1
 	fi
+	# shellcheck disable=SC2086
 	"$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
 	    -max_len=1048576 -print_final_stats=1 \
-	    -artifact_prefix="$build/crashes/$t-" "$work" "$seeds" \
+	    -artifact_prefix="$build/crashes/$t-" "$work" "$seeds" $extra \
 	    >"$log" 2>&1
 	st=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
