@@ -72,21 +72,30 @@ columns_of(const struct result *rows, struct column *cols,
 	result_init(res, cols, rows->nrows + 1);
 	res->wrap = 1;
 	for (size_t f = 2; f < NFIELDS; f++) {
-		struct cell *row = result_row(res);
-		struct strbuf sb = { 0 };
+		struct strv text = { 0 };
+		struct cell *row;
+		size_t full = 0;
 
-		cell_set(&row[0], fields[f]);
 		for (size_t s = 0; s < rows->nrows; s++) {
 			const struct cell *c = &rows->cells[s * NFIELDS + f];
+			struct strbuf sb = { 0 };
 
-			sb.len = 0;
-			sb_adds(&sb, "");
-			for (size_t i = 0; i < c->list.n; i++)
+			sb_adds(&sb, rows->cols[f].kind == CELL_LIST ? "" :
+			    c->s != NULL ? c->s : "");
+			for (size_t i = 0; rows->cols[f].kind == CELL_LIST &&
+			    i < c->list.n; i++)
 				sb_addf(&sb, "%s%s", i ? "; " : "", c->list.v[i]);
-			cell_set(&row[s + 1], rows->cols[f].kind == CELL_LIST ?
-			    sb.buf : c->s != NULL ? c->s : "");
+			full += sb.len > 0;
+			strv_push_owned(&text, sb_detach(&sb));
 		}
-		sb_release(&sb);
+		/* a field none of them has says nothing */
+		if (full > 0) {
+			row = result_row(res);
+			cell_set(&row[0], fields[f]);
+			for (size_t s = 0; s < rows->nrows; s++)
+				cell_set(&row[s + 1], text.v[s]);
+		}
+		strv_release(&text);
 	}
 }
 
