@@ -19,6 +19,19 @@
 "    \"status\": {\"type\": \"string\", \"enum\": \"%S\"}," \
 "    \"successor\": {\"type\": [\"string\", \"null\"]},"
 
+/* The properties of one of ask's results (ask and choose give them). */
+#define ASK_RESULT \
+"    \"rank\": {\"type\": \"integer\"}, \"id\": {\"type\": \"string\"}," \
+"    \"name\": {\"type\": \"string\"}, \"layer\": {\"type\": \"string\"}," \
+"    \"status\": {\"type\": \"string\", \"enum\": \"%S\"}," \
+"    \"successor\": {\"type\": [\"string\", \"null\"]}," \
+"    \"score\": {\"type\": \"number\"}," \
+"    \"confidence\": {\"type\": \"string\"," \
+"     \"enum\": [\"high\", \"medium\", \"low\"]}," \
+"    \"why\": {\"type\": \"string\"}}," \
+"   \"required\": [\"rank\", \"id\", \"name\", \"layer\", \"status\"," \
+"    \"successor\", \"score\", \"confidence\", \"why\"]}}},"
+
 /* compare's entry in tools/list (between list and define). */
 static const char mcp_compare_tool[] =
 "{\"name\": \"compare\", \"title\": \"Compare AWS AI services\","
@@ -44,7 +57,8 @@ SERVICE_FIELDS
 " \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},";
 
 /* The tools, in tools/list's order. "%L", "%U", "%S" become the
- * catalog's layers, use cases and statuses. */
+ * catalog's layers, use cases and statuses, "%{slot}" the answers of a
+ * question of choose. */
 static const char tools_json[] = "["
 "{\"name\": \"ask\", \"title\": \"Which AWS AI service fits a task\","
 " \"description\": \"Rank AWS AI and machine-learning services for a task "
@@ -71,16 +85,7 @@ static const char tools_json[] = "["
 " \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
 "  \"properties\": {\"results\": {\"type\": \"array\", \"items\": {"
 "   \"type\": \"object\", \"properties\": {"
-"    \"rank\": {\"type\": \"integer\"}, \"id\": {\"type\": \"string\"},"
-"    \"name\": {\"type\": \"string\"}, \"layer\": {\"type\": \"string\"},"
-"    \"status\": {\"type\": \"string\", \"enum\": \"%S\"},"
-"    \"successor\": {\"type\": [\"string\", \"null\"]},"
-"    \"score\": {\"type\": \"number\"},"
-"    \"confidence\": {\"type\": \"string\","
-"     \"enum\": [\"high\", \"medium\", \"low\"]},"
-"    \"why\": {\"type\": \"string\"}},"
-"   \"required\": [\"rank\", \"id\", \"name\", \"layer\", \"status\","
-"    \"successor\", \"score\", \"confidence\", \"why\"]}}},"
+ASK_RESULT
 "  \"required\": [\"results\"]},"
 " \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},"
 "{\"name\": \"show\", \"title\": \"An AWS AI service's card\","
@@ -120,6 +125,43 @@ SERVICE_FIELDS
 "  \"required\": [\"services\"]},"
 " \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},"
 "%C"
+"{\"name\": \"related\", \"title\": \"Services related to one\","
+" \"description\": \"A service's successor (what AWS points new "
+"customers to when it closes), predecessors, the whole it is part of and "
+"its parts, alternatives and complements, each with the relation.\","
+" \"inputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
+"  \"properties\": {\"service\": {\"type\": \"string\", \"minLength\": 1,"
+"   \"description\": \"id, name or alias\"}},"
+"  \"required\": [\"service\"], \"additionalProperties\": false},"
+" \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
+"  \"properties\": {\"related\": {\"type\": \"array\", \"items\": {"
+"   \"type\": \"object\", \"properties\": {"
+"    \"relation\": {\"type\": \"string\"}, \"id\": {\"type\": \"string\"},"
+"    \"name\": {\"type\": \"string\"}, \"layer\": {\"type\": \"string\"},"
+"    \"status\": {\"type\": \"string\", \"enum\": \"%S\"}},"
+"   \"required\": [\"relation\", \"id\", \"name\", \"layer\", \"status\"]}}},"
+"  \"required\": [\"related\"]},"
+" \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},"
+"{\"name\": \"choose\", \"title\": \"Choose by a few answers\","
+" \"description\": \"The guided decision of awsai choose: what you want "
+"to do (a ready-made AI capability, a generative-AI app on foundation "
+"models, or your own model), what the task is about and a follow-up, "
+"answered by answer id; gives the layer's best services with why. "
+"Answer only what the earlier answers lead to.\","
+" \"inputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
+"  \"properties\": {\"want\": {\"type\": \"string\", \"enum\": \"%{want}\"},"
+"   \"domain\": {\"type\": \"string\", \"enum\": \"%{domain}\"},"
+"   \"stage\": {\"type\": \"string\", \"enum\": \"%{stage}\"},"
+"   \"mode\": {\"type\": \"string\", \"enum\": \"%{mode}\"},"
+"   \"data\": {\"type\": \"string\", \"enum\": \"%{data}\"},"
+"   \"customer\": {\"type\": \"string\", \"enum\": \"%{customer}\"}},"
+"  \"required\": [\"want\"], \"additionalProperties\": false},"
+" \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
+"  \"properties\": {\"results\": {\"type\": \"array\", \"items\": {"
+"   \"type\": \"object\", \"properties\": {"
+ASK_RESULT
+"  \"required\": [\"results\"]},"
+" \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},"
 "{\"name\": \"define\", \"title\": \"Define an AI/ML term\","
 " \"description\": \"A glossary entry for an AI or machine-learning "
 "concept, in English and Korean (\\\"foundation model\\\", \\\"RAG\\\", "
@@ -158,21 +200,50 @@ enum_of(struct ctx *ctx, const char *kind, int active)
 	return text;
 }
 
+/* A JSON array of the answer ids choose takes for slot. */
+static char *
+answers_of(struct ctx *ctx, const char *slot, size_t n)
+{
+	struct strv	 w = { 0 }, d = { 0 };
+	json_t		*a = json_array();
+	char		*kind = xasprintf("answer:%.*s", (int)n, slot), *text;
+
+	catalog_choices(ctx->catalog, kind, &w, &d);
+	for (size_t i = 0; i < w.n; i++)
+		json_array_append_new(a, json_string(w.v[i]));
+	text = json_dumps(a, JSON_COMPACT);
+	json_decref(a);
+	strv_release(&w);
+	strv_release(&d);
+	free(kind);
+	return text;
+}
+
 /*
  * Appends text to sb with its placeholders filled in from enums (layer,
- * usecase, status, every status); "%C" appends mcp_compare_tool the
- * same way.
+ * usecase, status, every status) and, for "%{slot}", the answers of
+ * choose's slot; "%C" appends mcp_compare_tool the same way.
  */
 static void
-fill(struct strbuf *sb, const char *text, char *const enums[4])
+fill(struct ctx *ctx, struct strbuf *sb, const char *text,
+    char *const enums[4])
 {
+	const char	*end;
+
 	for (const char *p = text; *p != '\0'; p++) {
-		if (p[0] == '"' && p[1] == '%' && p[3] == '"') {
+		if (p[0] == '"' && p[1] == '%' && p[2] != '\0' && p[3] == '"') {
 			sb_adds(sb, enums[p[2] == 'L' ? 0 : p[2] == 'U' ? 1 :
 			    p[2] == 'S' ? 2 : 3]);
 			p += 3;
+		} else if (p[0] == '"' && p[1] == '%' && p[2] == '{' &&
+		    (end = strstr(p, "}\"")) != NULL) {
+			char *a = answers_of(ctx, p + 3, (size_t)(end - p - 3));
+
+			sb_adds(sb, a);
+			free(a);
+			p = end + 1;
 		} else if (p[0] == '%' && p[1] == 'C') {
-			fill(sb, mcp_compare_tool, enums);
+			fill(ctx, sb, mcp_compare_tool, enums);
 			p++;
 		} else
 			sb_addc(sb, *p);
@@ -190,7 +261,7 @@ mcp_build_tools(struct ctx *ctx)
 	json_error_t	 err;
 	json_t		*tools;
 
-	fill(&sb, tools_json, enums);
+	fill(ctx, &sb, tools_json, enums);
 	if ((tools = json_loads(sb.buf, 0, &err)) == NULL)
 		BUG("the MCP tools do not parse: %s at %d", err.text,
 		    err.column);

@@ -2,9 +2,10 @@
  * mcp-tools.c: the MCP server's tools and resources. Each tool call runs
  * the awsai command it stands for through the one dispatcher, with JSON
  * output captured, so ranking and formatting exist once: ask, show,
- * list, compare and define. A command that finds nothing or is given a
- * bad value is a tool result with isError and its message, not a
- * protocol error; arguments of the wrong type are -32602. Resources:
+ * list, compare, related, choose and define. A command that finds
+ * nothing or is given a bad value is a tool result with isError and its
+ * message, not a protocol error; arguments of the wrong type are -32602.
+ * Resources:
  * awsai://catalog (layers, use cases, counts, as-of date) and
  * awsai://service/{id} (a service's card), with a template for the
  * latter. Layer, use-case and status values in the schemas come from
@@ -344,6 +345,58 @@ define_text(json_t *sc)
 }
 
 /* Each tool: its arguments as a command, and what its output means. */
+static int
+related_args(json_t *args, struct strv *w, const char **bad)
+{
+	static const char *const keys[] = { "service", NULL };
+
+	strv_push(w, "related");
+	strv_push(w, "--");
+	if (known_keys(args, keys, bad) == -1)
+		return -1;
+	return required_string(args, "service", w, bad);
+}
+
+/* choose's answers as its options; the slots are its option names. */
+static int
+choose_args(json_t *args, struct strv *w, const char **bad)
+{
+	static const char *const keys[] = { "want", "domain", "stage", "mode",
+	    "data", "customer", NULL };
+
+	strv_push(w, "choose");
+	if (known_keys(args, keys, bad) == -1)
+		return -1;
+	if (json_object_get(args, "want") == NULL) {
+		*bad = "want";
+		return -1;
+	}
+	for (const char *const *k = keys; *k != NULL; k++) {
+		char *opt = xasprintf("--%s", *k);
+		int rc = add_string(args, *k, opt, w, bad);
+
+		free(opt);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static char *
+related_text(json_t *sc)
+{
+	struct strbuf	 sb = { 0 };
+	json_t		*r;
+	size_t		 i;
+
+	json_array_foreach(json_object_get(sc, "related"), i, r) {
+		sb_addf(&sb, "%s%s: ", i ? "\n" : "",
+		    json_string_value(json_object_get(r, "relation")));
+		add_brief(&sb, r);
+	}
+	return sb_detach(&sb);
+}
+
 static const struct tool {
 	const char	*name;
 	int		(*args)(json_t *, struct strv *, const char **);
@@ -354,6 +407,8 @@ static const struct tool {
 	{ "show", show_args, NULL, show_text },
 	{ "list", list_args, "services", list_text },
 	{ "compare", compare_args, "services", list_text },
+	{ "related", related_args, "related", related_text },
+	{ "choose", choose_args, "results", ask_text },
 	{ "define", define_args, "entries", define_text },
 };
 

@@ -66,11 +66,16 @@ calls = {
     "show": [{"service": "rekognition"}, {"service": "Amazon Bedrock"}],
     "list": [{}, {"layer": "platform"}, {"status": "closed"}, {"usecase": "vision"}],
     "compare": [{"services": ["rekognition", "textract"]}],
+    "related": [{"service": "kendra"}, {"service": "SageMaker AI"}],
+    "choose": [{"want": "build-genai", "domain": "rag", "data": "s3"},
+               {"want": "ready-made", "domain": "fraud", "customer": "new"}],
     "define": [{"term": "foundation model"}, {"term": "RAG"}],
 }
 failing = {"ask": {"task": "zzzz qqqq xxxx"}, "show": {"service": "nosuch"},
            "list": {"layer": "nosuch"}, "define": {"term": "nosuchterm"},
-           "compare": {"services": ["nosuch", "rekognition"]}}
+           "compare": {"services": ["nosuch", "rekognition"]},
+           "related": {"service": "nosuch"},
+           "choose": {"want": "ready-made", "mode": "batch"}}
 lines = [INIT, NOTE, req(2, "ping"), req(3, "tools/list")]
 n = 100
 plan = []
@@ -101,8 +106,8 @@ check("legacy: notifications get no reply", len([x for x in r if "id" not in x])
 check("legacy: ping answers {}", ids.get(2, {}).get("result") == {})
 tools = ids.get(3, {}).get("result", {}).get("tools", [])
 names = [t.get("name") for t in tools]
-want = ["ask", "show", "list", "compare", "define"]
-check("tools/list: ask, show, list, compare, define in order",
+want = ["ask", "show", "list", "compare", "related", "choose", "define"]
+check("tools/list: ask, show, list, compare, related, choose, define in order",
       names == want)
 schemas = {}
 for t in tools:
