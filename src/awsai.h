@@ -296,8 +296,8 @@ int	 catalog_groups(struct catalog *, const struct filter *,
 const struct column *catalog_card_columns(size_t *);
 int	 catalog_card(struct catalog *, const char *, struct result *);
 char	*catalog_record(struct catalog *, const char *);
-int	 catalog_choices(struct catalog *, const char *, struct strv *,
-	    struct strv *);
+int	 catalog_choices(struct catalog *, const char *, const char *,
+	    struct strv *, struct strv *);
 int	 catalog_search_rows(struct catalog *, enum search_rows,
 	    int (*)(void *, const char *const *, size_t), void *);
 int	 catalog_synonyms(struct catalog *, const char *,

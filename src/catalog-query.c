@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalog.h"
 
@@ -526,30 +527,41 @@ catalog_status_counts(struct catalog *cat, const struct filter *f,
  * description, for completion: "layer", "usecase", "status" (id, name),
  * "service" (id, name), "name" (names and aliases, the official name),
  * "term" (glossary names, the term), "answer:SLOT" (the answers choose
- * takes for that slot, the label). Returns 0 or -1.
+ * takes for that slot, the label); with prefix, only the values that
+ * start with it (ASCII letters in either case). Returns 0 or -1.
  */
 int
-catalog_choices(struct catalog *cat, const char *kind, struct strv *words,
-    struct strv *descs)
+catalog_choices(struct catalog *cat, const char *kind, const char *prefix,
+    struct strv *words, struct strv *descs)
 {
+	/* ?1 a prefix, or NULL; the ranges on ids (lower case) and on
+	 * NOCASE names read only the rows that start with it, through
+	 * their indexes */
+#define FROM(col, p)	" (?1 IS NULL OR (" col " >= " p " AND " col " < " p \
+	    " || char(1114111)))"
 	static const char *const sqls[][2] = {
 		{ "layer", "SELECT id, name FROM layers ORDER BY ord" },
 		{ "usecase", "SELECT id, name FROM usecases ORDER BY ord" },
 		{ "status", "SELECT id, name FROM statuses ORDER BY ord" },
-		{ "service", "SELECT id, name FROM services ORDER BY ord" },
-		{ "name", "SELECT name, name FROM services UNION ALL SELECT "
-		    "a.alias, s.name FROM aliases a JOIN services s ON s.id = "
-		    "a.service_id" },
+		{ "service", "SELECT id, name FROM services WHERE"
+		    FROM("id", "lower(?1)") " ORDER BY ord" },
+		{ "name", "SELECT name, name FROM services WHERE" FROM("name",
+		    "?1") " UNION ALL SELECT a.alias, s.name FROM aliases a JOIN "
+		    "services s ON s.id = a.service_id WHERE" FROM("a.alias",
+		    "?1") },
 		{ "term", "SELECT n.name, g.term FROM glossary_names n JOIN "
 		    "glossary g ON g.id = n.glossary_id" },
 	};
+#undef FROM
 	sqlite3_stmt	*st = NULL;
 	const char	*w, *d;
 	int		 rc;
 
 	for (size_t i = 0; i < NELEM(sqls); i++)
-		if (strcmp(sqls[i][0], kind) == 0)
-			st = catalog_prep(cat, sqls[i][1], 2);
+		if (strcmp(sqls[i][0], kind) == 0 && (st = catalog_prep(cat,
+		    sqls[i][1], 2)) != NULL && prefix != NULL &&
+		    sqlite3_bind_parameter_count(st) > 0)
+			sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
 	if (strncmp(kind, "answer:", 7) == 0 && (st = catalog_prep(cat,
 	    "SELECT a.id, min(a.label) FROM answers a JOIN questions q ON "
 	    "q.id = a.question_id WHERE q.slot = ?1 GROUP BY a.id ORDER BY "
@@ -560,7 +572,8 @@ catalog_choices(struct catalog *cat, const char *kind, struct strv *words,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		w = (const char *)sqlite3_column_text(st, 0);
 		d = (const char *)sqlite3_column_text(st, 1);
-		if (w == NULL)
+		if (w == NULL || (prefix != NULL && strncasecmp(w, prefix,
+		    strlen(prefix)) != 0))
 			continue;
 		strv_push(words, w);
 		strv_push(descs, d != NULL ? d : "");

@@ -100,7 +100,7 @@ add_choices(struct completion *c, struct catalog *cat, const char *kind,
 {
 	struct strv	w = { 0 }, d = { 0 };
 
-	if (cat == NULL || catalog_choices(cat, kind, &w, &d) == -1)
+	if (cat == NULL || catalog_choices(cat, kind, NULL, &w, &d) == -1)
 		return;
 	for (size_t i = 0; i < w.n; i++) {
 		char *word = xasprintf("%s%s", lead, w.v[i]);
@@ -144,15 +144,18 @@ add_names(struct completion *c, struct catalog *cat, const char *kind,
     char *const *done, size_t k, const char *cur)
 {
 	struct strv	w = { 0 }, d = { 0 };
+	const char	*pre;
 	int		lower = 1;
 
 	for (const char *p = cur; *p != '\0'; p++)
 		lower &= !isupper((unsigned char)*p);
 	if (cat == NULL)
 		return;
+	/* the first word only: just the names that start with it */
+	pre = k == 0 ? cur : NULL;
 	if (strcmp(kind, "name") == 0)
-		catalog_choices(cat, "service", &w, &d);
-	if (catalog_choices(cat, kind, &w, &d) == -1)
+		catalog_choices(cat, "service", pre, &w, &d);
+	if (catalog_choices(cat, kind, pre, &w, &d) == -1)
 		goto out;
 	for (size_t from = 0; from <= k && c->words.n == 0; from++)
 		for (size_t i = 0; i < w.n; i++) {

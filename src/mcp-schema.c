@@ -208,7 +208,7 @@ answers_of(struct ctx *ctx, const char *slot, size_t n)
 	json_t		*a = json_array();
 	char		*kind = xasprintf("answer:%.*s", (int)n, slot), *text;
 
-	catalog_choices(ctx->catalog, kind, &w, &d);
+	catalog_choices(ctx->catalog, kind, NULL, &w, &d);
 	for (size_t i = 0; i < w.n; i++)
 		json_array_append_new(a, json_string(w.v[i]));
 	text = json_dumps(a, JSON_COMPACT);
