@@ -80,6 +80,13 @@ CREATE TABLE service_usecases (
 	PRIMARY KEY (service_id, usecase_id)
 );
 
+-- Made at build time from service_usecases: each service's use-case ids,
+-- strongest first, joined by char(31), as list and the card show them.
+CREATE TABLE service_uclists (
+	service_id	TEXT PRIMARY KEY REFERENCES services(id),
+	usecases	TEXT
+) WITHOUT ROWID;
+
 CREATE TABLE tasks (
 	service_id	TEXT NOT NULL REFERENCES services(id),
 	lang		TEXT NOT NULL CHECK (lang IN ('en', 'ko')),

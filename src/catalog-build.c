@@ -209,6 +209,12 @@ ins_row(void *arg, const struct row *r)
 /* What ask needs of the index as a whole, and the schema version. */
 static const char finish_sql[] =
     "INSERT INTO docs(docs) VALUES ('optimize');"
+    /* each service's use cases, strongest first, as one list */
+    "INSERT INTO service_uclists (service_id, usecases) SELECT s.id, "
+    "(SELECT group_concat(usecase_id, char(31)) FROM (SELECT usecase_id "
+    "FROM service_usecases su JOIN usecases u ON u.id = su.usecase_id "
+    "WHERE su.service_id = s.id ORDER BY su.weight DESC, u.ord)) FROM "
+    "services s;"
     /* every word of a cue, so that ask leaves it uncorrected */
     "WITH RECURSIVE split(rest, tok) AS (SELECT toks || ' ', '' FROM "
     "capability_cues UNION ALL SELECT substr(rest, instr(rest, ' ') + 1), "

@@ -308,9 +308,7 @@ catalog_resolve(struct catalog *cat, const char *word, struct strv *suggest)
 }
 
 #define UC_LIST(sid) \
-	"(SELECT group_concat(usecase_id, char(31)) FROM (SELECT usecase_id " \
-	"FROM service_usecases su JOIN usecases u ON u.id = su.usecase_id " \
-	"WHERE su.service_id = " sid " ORDER BY su.weight DESC, u.ord))"
+	"(SELECT usecases FROM service_uclists WHERE service_id = " sid ")"
 
 /* Every service with its fields, in catalog order, for export -o csv. */
 const struct column export_columns[] = {
