@@ -26,7 +26,6 @@ static const struct {
 	    "k.rowid", 2 },
 	[SR_SYNSTATS] = { "SELECT count(*), ifnull(max(grp), -1) + 1 FROM "
 	    "synonyms", 2 },
-	[SR_SYNFIRST] = { "SELECT DISTINCT first FROM synonyms", 1 },
 	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
 	    "'doc_count'), (SELECT value FROM meta WHERE key = 'doc_avglen')",
 	    2 },

@@ -228,7 +228,8 @@ ask_run(struct ctx *ctx, struct args *a)
 		status = ask_one(ctx, s, &k);
 		free(text);
 	}
-	search_free(s);
+	if (FREE_AT_EXIT || ctx->mode != MODE_ONESHOT)
+		search_free(s);
 	return status;
 }
 

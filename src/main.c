@@ -22,6 +22,7 @@ main(int argc, char **argv)
 	ctx.fmt = FMT_AUTO;
 	ctx.color = COLOR_AUTO;
 	status = cmd_main(&ctx, argc, argv);
-	catalog_free(ctx.catalog);
+	if (FREE_AT_EXIT)
+		catalog_free(ctx.catalog);
 	return status;
 }

@@ -157,17 +157,6 @@ add_synstats(void *arg, const char *const *v, size_t n)
 	return 0;
 }
 
-static int
-add_synfirst(void *arg, const char *const *v, size_t n)
-{
-	struct search	*s = arg;
-
-	(void)n;
-	if (v[0] == NULL)
-		return bad_data(s, "synonym", v[0]);
-	strv_push(&s->firstbuf, v[0]);
-	return 0;
-}
 
 static int
 add_docstats(void *arg, const char *const *v, size_t n)
@@ -225,16 +214,13 @@ search_load(struct search *s)
 	static int (*const fns[SR_N])(void *, const char *const *, size_t) = {
 		[SR_USECASES] = add_usecase, [SR_SERVICES] = add_service,
 		[SR_WEIGHTS] = add_weight, [SR_KEYWORDS] = add_keyword,
-		[SR_SYNSTATS] = add_synstats, [SR_SYNFIRST] = add_synfirst,
-		[SR_DOCSTATS] = add_docstats,
+		[SR_SYNSTATS] = add_synstats, [SR_DOCSTATS] = add_docstats,
 	};
 
 	for (int t = 0; t < SR_N; t++)
 		if (catalog_search_rows(s->cat, (enum search_rows)t, fns[t],
 		    s) == -1)
 			return -1;
-	for (size_t i = 0; i < s->firstbuf.n; i++)
-		strmap_put(&s->synfirst, s->firstbuf.v[i], 1);
 	for (size_t k = 0; k < s->nkw; k++)
 		search_index_seq(&s->kwhash, s->kw, k);
 	s->ncaps = (size_t)catalog_count(s->cat, "capabilities");
@@ -319,9 +305,7 @@ search_unload(struct search *s)
 	free(s->uc);
 	free(s->kw);
 	strv_release(&s->kwbuf);
-	strv_release(&s->firstbuf);
 	strmap_release(&s->kwhash);
-	strmap_release(&s->synfirst);
 	for (size_t i = 0; i < s->ncaps; i++) {
 		free(s->caps[i].id);
 		free(s->caps[i].name);

@@ -228,9 +228,7 @@ search_synonyms(struct search *s, const char *tok)
 
 	if (pl->synloaded)
 		return;
-	pl->synloaded = 1;
-	if (strmap_get(&s->synfirst, tok) == NULL)
-		return;
+	pl->synloaded = 1;	/* one query per distinct token */
 	catalog_synonyms(s->cat, tok, add_synonym, s);
 	for (size_t g = 0; g < s->ngroups; g++)
 		if (s->grploaded[g] == 1)

@@ -154,8 +154,6 @@ struct search {
 	size_t		 nsyn, capsyn;
 	struct strmap	 kwhash;	/* first token -> first keyword */
 	struct strmap	 synhash;	/* first token -> first synonym term */
-	struct strmap	 synfirst;	/* tokens a synonym term starts with */
-	struct strv	 firstbuf;	/* the text synfirst points into */
 	size_t		 ngroups;
 	unsigned char	*grploaded;	/* by group: its terms are in syn */
 	struct strv	 synbuf;	/* the text syn points into */
