@@ -281,6 +281,14 @@ add_section(struct load *ld, struct file *f, enum section sec, json_t *v)
 	}
 }
 
+/* Appends the section names to sb: "meta, layers, ...". */
+static void
+section_list(struct strbuf *sb)
+{
+	for (int s = 0; s < SEC_N; s++)
+		sb_addf(sb, "%s%s", s ? ", " : "", load_section_names[s]);
+}
+
 /* Reports a top-level key that is no section. */
 static void
 unknown_section(struct load *ld, struct file *f, const char *key)
@@ -291,9 +299,7 @@ unknown_section(struct load *ld, struct file *f, const char *key)
 	util_did_you_mean(&sb, key, load_section_names, SEC_N, 1);
 	if (sb.len == 0) {
 		sb_adds(&sb, " (expected: ");
-		for (int s = 0; s < SEC_N; s++)
-			sb_addf(&sb, "%s%s", s ? ", " : "",
-			    load_section_names[s]);
+		section_list(&sb);
 		sb_adds(&sb, ")");
 	}
 	root_error(ld, f, key, 0, "unknown section \"%s\"%s", key, sb.buf);
@@ -320,10 +326,14 @@ load_file(struct load *ld, struct file *f)
 	}
 	scan_positions(f);
 	if (!json_is_object(f->root)) {
+		struct strbuf sb = { 0 };
+
+		section_list(&sb);
 		ld->failed = 1;
-		return diag_at(f->path, 1, 1, "a catalog file must be a JSON "
-		    "object of sections (meta, layers, usecases, services, "
-		    "synonyms, glossary, stages, roles, capabilities)");
+		diag_at(f->path, 1, 1, "a catalog file must be a JSON object of "
+		    "sections (%s)", sb.buf);
+		sb_release(&sb);
+		return -1;
 	}
 	json_object_foreach(f->root, key, v) {
 		for (s = 0; s < SEC_N; s++)

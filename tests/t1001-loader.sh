@@ -63,4 +63,24 @@ run "$AWSAI" --catalog "$T/junk.db" list
 expect_status 65
 expect_err "is not an awsai catalog"
 
+# the new fields: specs, models and third-party claims, as people see them
+run "$AWSAI" check catalog
+expect_out "facts resting only on third-party sources"
+check "each third-party fact names the service, the field and a source" sh -c \
+    "grep -q '^  [a-z0-9-]*: [a-z_]*: .* <https://' '$T/out'"
+run "$AWSAI" check -o json catalog
+check "check -o json: the third-party facts as rows" jq -e \
+    'length > 0 and all(.[]; has("id") and has("fact") and has("note") and has("source"))' "$T/out"
+run "$AWSAI" show ec2-p5e -o json
+check "an instance family carries its specs" jq -e \
+    '.specs | .family == "P5e" and .accelerators == 8 and (.accelerator | test("H200")) and (.use | index("training"))' "$T/out"
+run "$AWSAI" show nova -o json
+check "a model generation carries its end of life" jq -e \
+    'any(.models[]; .name == "Nova Premier v1" and .eol == "2026-09-14")' "$T/out"
+run "$AWSAI" list --layer infrastructure -o json
+check "list carries the accelerator fields" jq -e \
+    'any(.[]; .id == "ec2-p5e" and .accelerators == 8 and .accelerator_memory_gib > 0)' "$T/out"
+run "$AWSAI" version
+expect_out "by layer: service"
+expect_out "by status: ga"
 done_testing
