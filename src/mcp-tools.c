@@ -209,16 +209,23 @@ ask_args(json_t *args, struct strv *w, const char **bad)
 	return required_string(args, "task", w, bad);
 }
 
+/* The arguments of a command of one service: {"service": NAME}. */
 static int
-show_args(json_t *args, struct strv *w, const char **bad)
+service_args(const char *cmd, json_t *args, struct strv *w, const char **bad)
 {
 	static const char *const keys[] = { "service", NULL };
 
-	strv_push(w, "show");
+	strv_push(w, cmd);
 	strv_push(w, "--");
 	if (known_keys(args, keys, bad) == -1)
 		return -1;
 	return required_string(args, "service", w, bad);
+}
+
+static int
+show_args(json_t *args, struct strv *w, const char **bad)
+{
+	return service_args("show", args, w, bad);
 }
 
 static int
@@ -348,13 +355,7 @@ define_text(json_t *sc)
 static int
 related_args(json_t *args, struct strv *w, const char **bad)
 {
-	static const char *const keys[] = { "service", NULL };
-
-	strv_push(w, "related");
-	strv_push(w, "--");
-	if (known_keys(args, keys, bad) == -1)
-		return -1;
-	return required_string(args, "service", w, bad);
+	return service_args("related", args, w, bad);
 }
 
 /* choose's answers as its options; the slots are its option names. */
