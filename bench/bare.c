@@ -16,7 +16,7 @@ main(void)
 
 	if ((cat = catalog_open(NULL, &status)) == NULL)
 		return status;
-	catalog_postings(cat, "face", &rows, &n);
+	catalog_fts_postings(cat, "face", &rows, &n);
 	free(rows);
 	catalog_free(cat);
 	return n > 0 ? 0 : 1;

@@ -183,10 +183,15 @@ CREATE TABLE doc_rows (
 	text		TEXT NOT NULL
 );
 
--- What ask loads before its first question, as the queries of
--- catalog-search.c give it, one text per query (kind: enum search_rows),
--- made at build time.
+-- What ask reads, as the queries of catalog-search.c give it, made at
+-- build time (kind: enum search_rows): what it loads before its first
+-- question, one text per query (key ''); the cues and synonym terms a
+-- token starts, one text per first token; and the rows of docs that hold
+-- a token, as FTS5 finds them, one blob of 64-bit little-endian rowids
+-- per token (key: the token).
 CREATE TABLE search_cache (
-	kind		INTEGER PRIMARY KEY,
-	data		TEXT NOT NULL
-);
+	kind		INTEGER NOT NULL,
+	key		TEXT NOT NULL,
+	data		NOT NULL,
+	PRIMARY KEY (kind, key)
+) WITHOUT ROWID;

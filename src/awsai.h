@@ -254,7 +254,10 @@ enum doc_kind { DOC_NAME, DOC_ALIAS, DOC_TASK, DOC_SUMMARY, DOC_DESC };
 #define DOC_KO(r)	((int)(((r) >> 10) & 1))
 #define DOC_MAXSEQ	1024
 
-/* The tables ask loads before its first question (catalog-search.c). */
+/*
+ * What ask reads of the catalog (catalog-search.c): the tables it loads
+ * before its first question (up to SR_N), then lists kept by token.
+ */
 enum search_rows {
 	SR_USECASES,	/* id, by order */
 	SR_SERVICES,	/* id, layer, status, successor, part_of, name,
@@ -264,6 +267,11 @@ enum search_rows {
 	SR_SYNSTATS,	/* synonym terms, groups */
 	SR_DOCSTATS,	/* index rows, their mean length in tokens */
 	SR_N,
+	SR_CUES = SR_N,	/* by first token: capability order, tokens, cue */
+	SR_SYNONYMS,	/* by first token: group, tokens, for every term
+			   of the groups that have a term it starts */
+	SR_POSTINGS,	/* by token: the index rows that hold it (a blob) */
+	SR_ALL,
 };
 
 struct catalog *catalog_open(const char *, int *);
@@ -309,11 +317,13 @@ int	 catalog_card(struct catalog *, const char *, struct result *);
 char	*catalog_record(struct catalog *, const char *);
 int	 catalog_choices(struct catalog *, const char *, const char *,
 	    struct strv *, struct strv *);
-int	 catalog_search_rows(struct catalog *, enum search_rows,
+int	 catalog_search_rows(struct catalog *, enum search_rows, const char *,
 	    int (*)(void *, const char *const *, size_t), void *);
 int	 catalog_synonyms(struct catalog *, const char *,
 	    int (*)(void *, int, const char *), void *);
 int	 catalog_postings(struct catalog *, const char *, long long **,
+	    size_t *);
+int	 catalog_fts_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);
 int	 catalog_is_cue_token(struct catalog *, const char *);

@@ -9,11 +9,16 @@
 
 #include "catalog.h"
 
-/* The queries of enum search_rows, with their column counts. */
+/*
+ * The queries of enum search_rows, with their column counts; a keyed
+ * query's first column is the key, and its rows come grouped by key.
+ */
 static const struct {
 	const char	*sql;
 	int		 ncols;
-} search_sql[SR_N] = {
+	int		 keyed;
+	int		 blob;	/* its one value, a rowid, goes in a blob */
+} search_sql[SR_ALL] = {
 	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1 },
 	[SR_SERVICES] = { "SELECT s.id, s.layer, s.status, s.successor, "
 	    "s.part_of, s.name, st.new_customers, st.supported FROM services "
@@ -29,17 +34,90 @@ static const struct {
 	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
 	    "'doc_count'), (SELECT value FROM meta WHERE key = 'doc_avglen')",
 	    2 },
+	[SR_CUES] = { "SELECT k.first, c.ord, k.toks, k.cue FROM "
+	    "capability_cues k JOIN capabilities c ON c.id = k.capability_id "
+	    "ORDER BY k.first, k.rowid", 3, 1 },
+	[SR_SYNONYMS] = { "SELECT f.first, s.grp, s.toks FROM (SELECT DISTINCT "
+	    "first, grp FROM synonyms) f JOIN synonyms s ON s.grp = f.grp "
+	    "ORDER BY f.first, s.grp, s.rowid", 2, 1 },
+	/* the index's own answer for every token, by fts5vocab (made by
+	   catalog_cache_search for the build) */
+	[SR_POSTINGS] = { "SELECT term, doc FROM temp.docs_instance ORDER BY "
+	    "term, doc", 1, 1, 1 },
 };
 
 /*
  * The rows of ask's tables are kept, at build time, as one text each in
- * search_cache: rows end in RS, values in US, NULL is NUL_MARK. Reading
- * one text is a tenth of the work of running the query (the services'
- * rows are long), and ask reads these before every first question.
+ * search_cache (one per key for a keyed query): rows end in RS, values in
+ * US, NULL is NUL_MARK. Reading one text is a tenth of the work of
+ * running the query (the services' rows are long; a token's cues are a
+ * join), and ask reads these for every question.
  */
 #define RS		'\x1e'
 #define US		'\x1f'
 #define NUL_MARK	"\x1d"
+
+/* Stores sb as the text of (kind, key); 0 or -1. */
+static int
+cache_put(struct catalog *cat, int kind, const char *key,
+    const struct strbuf *sb)
+{
+	sqlite3_stmt	*ins = catalog_prep(cat, "INSERT INTO search_cache "
+	    "(kind, key, data) VALUES (?1, ?2, ?3)", 0);
+	int		 rc;
+
+	sqlite3_bind_int(ins, 1, kind);
+	sqlite3_bind_text(ins, 2, key, -1, SQLITE_TRANSIENT);
+	if (search_sql[kind].blob)
+		sqlite3_bind_blob(ins, 3, sb->buf, (int)sb->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_text(ins, 3, sb->len > 0 ? sb->buf : "",
+		    (int)sb->len, SQLITE_STATIC);
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs query w into search_cache; 0 or -1. */
+static int
+cache_query(struct catalog *cat, int w, struct strbuf *sb, struct strbuf *key)
+{
+	int		 first = search_sql[w].keyed, n = search_sql[w].ncols;
+	sqlite3_stmt	*st = catalog_prep(cat, search_sql[w].sql, n + first);
+	const char	*v;
+	int		 rc;
+
+	sb->len = key->len = 0;
+	sb_adds(sb, "");
+	sb_adds(key, "");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (first && (v = (const char *)sqlite3_column_text(st, 0)) !=
+		    NULL && strcmp(v, key->buf) != 0) {
+			if (sb->len > 0 && cache_put(cat, w, key->buf, sb) == -1)
+				break;
+			sb->len = key->len = 0;
+			sb_adds(sb, "");
+			sb_adds(key, v);
+		}
+		if (search_sql[w].blob) {
+			sqlite3_uint64 r = (sqlite3_uint64)sqlite3_column_int64(
+			    st, first);
+
+			for (int b = 0; b < 8; b++)
+				sb_addc(sb, (char)(r >> (8 * b) & 0xff));
+			continue;
+		}
+		for (int i = 0; i < n; i++) {
+			v = (const char *)sqlite3_column_text(st, first + i);
+			sb_adds(sb, v != NULL ? v : NUL_MARK);
+			sb_addc(sb, i + 1 < n ? US : RS);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return first && sb->len == 0 ? 0 : cache_put(cat, w, key->buf, sb);
+}
 
 /*
  * Fills search_cache from the queries of enum search_rows; at build
@@ -48,36 +126,20 @@ static const struct {
 int
 catalog_cache_search(struct catalog *cat)
 {
-	sqlite3_stmt	*st, *ins;
-	struct strbuf	 sb = { 0 };
-	const char	*v;
-	int		 rc = SQLITE_DONE;
+	struct strbuf	 sb = { 0 }, key = { 0 };
+	int		 rc;
 
-	ins = catalog_prep(cat, "INSERT INTO search_cache (kind, data) VALUES "
-	    "(?1, ?2)", 0);
-	for (int w = 0; w < SR_N && rc == SQLITE_DONE; w++) {
-		st = catalog_prep(cat, search_sql[w].sql, search_sql[w].ncols);
-		sb.len = 0;
-		sb_adds(&sb, "");
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			for (int i = 0; i < search_sql[w].ncols; i++) {
-				v = (const char *)sqlite3_column_text(st, i);
-				sb_adds(&sb, v != NULL ? v : NUL_MARK);
-				sb_addc(&sb, i + 1 < search_sql[w].ncols ? US :
-				    RS);
-			}
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			break;
-		sqlite3_bind_int(ins, 1, w);
-		sqlite3_bind_text(ins, 2, sb.buf, (int)sb.len, SQLITE_STATIC);
-		rc = sqlite3_step(ins) == SQLITE_DONE ? SQLITE_DONE :
-		    SQLITE_ERROR;
-		sqlite3_reset(ins);
-	}
+	rc = sqlite3_exec(cat->db, "CREATE VIRTUAL TABLE temp.docs_instance "
+	    "USING fts5vocab(main, docs, instance)", NULL, NULL, NULL) ==
+	    SQLITE_OK ? 0 : -1;
+	for (int w = 0; w < SR_ALL && rc == 0; w++)
+		rc = cache_query(cat, w, &sb, &key);
 	sb_release(&sb);
-	return rc == SQLITE_DONE ? 0 :
+	sb_release(&key);
+	if (sqlite3_exec(cat->db, "DROP TABLE IF EXISTS temp.docs_instance",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		rc = -1;
+	return rc == 0 ? 0 :
 	    catalog_db_error(cat, "cannot build the search data");
 }
 
@@ -89,28 +151,34 @@ malformed(struct catalog *cat)
 }
 
 /*
- * Calls fn(arg, values, n) for every row of one of ask's tables, values
- * as text (NULL for SQL NULL), until fn returns -1. Returns 0, or -1 if
- * fn failed or the rows are missing or malformed (reported).
+ * Calls fn(arg, values, n) for every row of one of ask's tables (for a
+ * keyed one, the rows of key), values as text (NULL for SQL NULL), until
+ * fn returns -1. Returns 0, or -1 if fn failed or the rows are missing or
+ * malformed (reported). A key with no rows has no text: not an error.
  */
 int
 catalog_search_rows(struct catalog *cat, enum search_rows which,
-    int (*fn)(void *, const char *const *, size_t), void *arg)
+    const char *key, int (*fn)(void *, const char *const *, size_t),
+    void *arg)
 {
 	sqlite3_stmt	*st = catalog_prep(cat, "SELECT data FROM search_cache "
-	    "WHERE kind = ?1", 1);
+	    "WHERE kind = ?1 AND key = ?2", 1);
 	const char	*vals[8];
 	size_t		 n = (size_t)search_sql[which].ncols, k;
 	char		*data, *p, *end, *us;
 	int		 rc = 0;
 
 	sqlite3_bind_int(st, 1, (int)which);
-	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) !=
-	    SQLITE_TEXT) {
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW ||
+	    sqlite3_column_type(st, 0) != SQLITE_TEXT) {
 		sqlite3_reset(st);
+		if (rc == SQLITE_DONE && search_sql[which].keyed)
+			return 0;
 		return diag_error("%s: the search data is missing (rebuild it "
 		    "with \"awsai build\")", catalog_describe(cat));
 	}
+	rc = 0;
 	data = xstrdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	for (p = data; *p != '\0' && rc == 0; p = end + 1) {
@@ -132,6 +200,24 @@ catalog_search_rows(struct catalog *cat, enum search_rows which,
 	return rc == -1 ? -1 : 0;
 }
 
+struct list_arg {
+	int	(*syn)(void *, int, const char *);
+	int	(*cue)(void *, long, const char *, const char *);
+	void	*arg;
+};
+
+static int
+syn_row(void *arg, const char *const *v, size_t n)
+{
+	struct list_arg	*la = arg;
+	long		 grp;
+
+	if (n != 2 || v[0] == NULL || v[1] == NULL ||
+	    util_parse_int(v[0], 0, 1L << 30, &grp) == -1)
+		return 0;	/* a foreign catalog's junk: skip it */
+	return la->syn(la->arg, (int)grp, v[1]);
+}
+
 /*
  * Calls fn(arg, group, tokens) for every synonym term of every group that
  * has a term starting with the token first, a group's terms together.
@@ -140,30 +226,65 @@ int
 catalog_synonyms(struct catalog *cat, const char *first,
     int (*fn)(void *, int, const char *), void *arg)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT grp, toks FROM synonyms "
-	    "WHERE grp IN (SELECT grp FROM synonyms WHERE first = ?1) "
-	    "ORDER BY grp, rowid", 2);
-	const char	*toks;
-	int		 rc;
+	struct list_arg	 la = { fn, NULL, arg };
 
-	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((toks = (const char *)sqlite3_column_text(st, 1)) != NULL &&
-		    fn(arg, sqlite3_column_int(st, 0), toks) == -1)
-			break;
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
-	    catalog_db_error(cat, "cannot read synonyms");
+	return catalog_search_rows(cat, SR_SYNONYMS, first, syn_row, &la);
 }
 
 /*
- * Asks the FTS5 index which rows hold token (one token from tokenize.c:
- * letters, digits or CJK, never quotes) and stores their rowids in a new
- * array *rows (caller frees), *n of them. Returns 0 or -1.
+ * The rows of the index that hold token, as the build stored FTS5's answer
+ * in search_cache: a new array *rows (caller frees), *n of them. Returns
+ * 0, or -1 if the stored rows are malformed (reported).
  */
 int
 catalog_postings(struct catalog *cat, const char *token, long long **rows,
     size_t *n)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT data FROM search_cache "
+	    "WHERE kind = ?1 AND key = ?2", 1);
+	const unsigned char *b;
+	size_t		 len;
+	int		 rc;
+
+	*n = 0;
+	*rows = NULL;
+	sqlite3_bind_int(st, 1, SR_POSTINGS);
+	sqlite3_bind_text(st, 2, token, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		*rows = xmalloc(sizeof(**rows));
+		return rc == SQLITE_DONE ? 0 : catalog_db_error(cat,
+		    "cannot search");
+	}
+	b = sqlite3_column_blob(st, 0);
+	len = (size_t)sqlite3_column_bytes(st, 0);
+	if (sqlite3_column_type(st, 0) != SQLITE_BLOB || len % 8 != 0) {
+		sqlite3_reset(st);
+		*rows = xmalloc(sizeof(**rows));
+		return malformed(cat);
+	}
+	*rows = xmalloc((len / 8 + 1) * sizeof(**rows));
+	for (size_t i = 0; i < len / 8; i++) {
+		sqlite3_uint64 r = 0;
+
+		for (int k = 7; k >= 0; k--)
+			r = r << 8 | b[i * 8 + (size_t)k];
+		(*rows)[(*n)++] = (long long)r;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+/*
+ * Asks the FTS5 index itself which rows hold token (one token from
+ * tokenize.c: letters, digits or CJK, never quotes) and stores their
+ * rowids in a new array *rows (caller frees), *n of them. Returns 0 or -1.
+ * What catalog_postings reads is this, made at build time; the tests hold
+ * the two to the same answer.
+ */
+int
+catalog_fts_postings(struct catalog *cat, const char *token,
+    long long **rows, size_t *n)
 {
 	sqlite3_stmt	*st = catalog_prep(cat,
 	    "SELECT rowid FROM docs WHERE docs MATCH ?1", 1);
@@ -217,6 +338,18 @@ catalog_is_cue_token(struct catalog *cat, const char *tok)
 	return rc == SQLITE_ROW;
 }
 
+static int
+cue_row(void *arg, const char *const *v, size_t n)
+{
+	struct list_arg	*la = arg;
+	long		 ord;
+
+	if (n != 3 || v[0] == NULL || v[1] == NULL || v[2] == NULL ||
+	    util_parse_int(v[0], 0, 1L << 30, &ord) == -1)
+		return 0;	/* a foreign catalog's junk: skip it */
+	return la->cue(la->arg, ord, v[1], v[2]);
+}
+
 /*
  * Calls fn(arg, capability order, tokens, cue as written) for every cue
  * whose first token is first.
@@ -225,23 +358,9 @@ int
 catalog_cues(struct catalog *cat, const char *first,
     int (*fn)(void *, long, const char *, const char *), void *arg)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT c.ord, k.toks, k.cue "
-	    "FROM capability_cues k JOIN capabilities c ON c.id = "
-	    "k.capability_id WHERE k.first = ?1 ORDER BY k.rowid", 3);
-	const char	*toks, *cue;
-	int		 rc;
+	struct list_arg	 la = { NULL, fn, arg };
 
-	sqlite3_bind_text(st, 1, first, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		toks = (const char *)sqlite3_column_text(st, 1);
-		cue = (const char *)sqlite3_column_text(st, 2);
-		if (toks != NULL && cue != NULL && fn(arg,
-		    (long)sqlite3_column_int64(st, 0), toks, cue) == -1)
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 :
-	    catalog_db_error(cat, "cannot read capabilities");
+	return catalog_search_rows(cat, SR_CUES, first, cue_row, &la);
 }
 
 /*

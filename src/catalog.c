@@ -169,12 +169,29 @@ catalog_describe(struct catalog *cat)
 	return cat->desc;
 }
 
+/*
+ * SQLite as awsai uses it: one thread (no mutexes to take on every
+ * allocation), before the library starts. Memory statistics stay on: the
+ * sql command's heap limit needs them.
+ */
+static void
+cat_configure(void)
+{
+	static int	done;
+
+	if (done)
+		return;
+	done = 1;
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+}
+
 /* Opens a database at path (":memory:" too), with FTS registered. */
 static struct catalog *
 cat_connect(const char *path, const char *desc, int flags)
 {
 	struct catalog *cat = cat_new(desc);
 
+	cat_configure();
 	if (sqlite3_open_v2(path, &cat->db, flags, NULL) != SQLITE_OK) {
 		diag_error("cannot open \"%s\": %s", path,
 		    sqlite3_errmsg(cat->db));

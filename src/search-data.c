@@ -218,7 +218,7 @@ search_load(struct search *s)
 	};
 
 	for (int t = 0; t < SR_N; t++)
-		if (catalog_search_rows(s->cat, (enum search_rows)t, fns[t],
+		if (catalog_search_rows(s->cat, (enum search_rows)t, "", fns[t],
 		    s) == -1)
 			return -1;
 	for (size_t k = 0; k < s->nkw; k++)
