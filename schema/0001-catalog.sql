@@ -93,12 +93,14 @@ CREATE TABLE tasks (
 	ord		INTEGER NOT NULL,
 	text		TEXT NOT NULL
 );
+CREATE INDEX tasks_service ON tasks(service_id, lang, ord);
 
 CREATE TABLE aliases (
 	alias		TEXT PRIMARY KEY COLLATE NOCASE NOT NULL
 			CHECK (length(alias) BETWEEN 1 AND 200),
 	service_id	TEXT NOT NULL REFERENCES services(id)
 );
+CREATE INDEX aliases_service ON aliases(service_id);
 
 CREATE TABLE relations (
 	service_id	TEXT NOT NULL REFERENCES services(id),
@@ -108,11 +110,13 @@ CREATE TABLE relations (
 			DEFERRABLE INITIALLY DEFERRED,
 	PRIMARY KEY (service_id, kind, target_id)
 );
+CREATE INDEX relations_target ON relations(target_id, kind);
 
 CREATE TABLE sources (
 	service_id	TEXT NOT NULL REFERENCES services(id),
 	url		TEXT NOT NULL CHECK (url LIKE 'https://%')
 );
+CREATE INDEX sources_service ON sources(service_id);
 
 CREATE TABLE synonyms (
 	grp		INTEGER NOT NULL,

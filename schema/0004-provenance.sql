@@ -10,6 +10,7 @@ CREATE TABLE third_party (
 	source		TEXT NOT NULL CHECK (source LIKE 'https://%'),
 	note		TEXT
 );
+CREATE INDEX third_party_service ON third_party(service_id);
 
 -- A model generation a service names (Bedrock's Nova Premier v1 ...),
 -- with the date it reaches or reached end of life.
@@ -21,3 +22,4 @@ CREATE TABLE service_models (
 			'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
 	source		TEXT NOT NULL CHECK (source LIKE 'https://%')
 );
+CREATE INDEX service_models_service ON service_models(service_id, ord);

@@ -19,27 +19,27 @@ static const struct {
 	int		 keyed;
 	int		 blob;	/* its one value, a rowid, goes in a blob */
 } search_sql[SR_ALL] = {
-	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1 },
+	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1, 0, 0 },
 	[SR_SERVICES] = { "SELECT s.id, s.layer, s.status, s.successor, "
 	    "s.part_of, s.name, st.new_customers, st.supported FROM services "
-	    "s JOIN statuses st ON st.id = s.status ORDER BY s.ord", 8 },
+	    "s JOIN statuses st ON st.id = s.status ORDER BY s.ord", 8, 0, 0 },
 	[SR_WEIGHTS] = { "SELECT s.ord, u.ord, su.weight FROM service_usecases "
 	    "su JOIN services s ON s.id = su.service_id JOIN usecases u ON "
-	    "u.id = su.usecase_id", 3 },
+	    "u.id = su.usecase_id", 3, 0, 0 },
 	[SR_KEYWORDS] = { "SELECT u.ord, k.toks FROM usecase_keywords k JOIN "
 	    "usecases u ON u.id = k.usecase_id WHERE k.toks != '' ORDER BY "
-	    "k.rowid", 2 },
+	    "k.rowid", 2, 0, 0 },
 	[SR_SYNSTATS] = { "SELECT count(*), ifnull(max(grp), -1) + 1 FROM "
-	    "synonyms", 2 },
+	    "synonyms", 2, 0, 0 },
 	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
 	    "'doc_count'), (SELECT value FROM meta WHERE key = 'doc_avglen')",
-	    2 },
+	    2, 0, 0 },
 	[SR_CUES] = { "SELECT k.first, c.ord, k.toks, k.cue FROM "
 	    "capability_cues k JOIN capabilities c ON c.id = k.capability_id "
-	    "ORDER BY k.first, k.rowid", 3, 1 },
+	    "ORDER BY k.first, k.rowid", 3, 1, 0 },
 	[SR_SYNONYMS] = { "SELECT f.first, s.grp, s.toks FROM (SELECT DISTINCT "
 	    "first, grp FROM synonyms) f JOIN synonyms s ON s.grp = f.grp "
-	    "ORDER BY f.first, s.grp, s.rowid", 2, 1 },
+	    "ORDER BY f.first, s.grp, s.rowid", 2, 1, 0 },
 	/* the index's own answer for every token, by fts5vocab (made by
 	   catalog_cache_search for the build) */
 	[SR_POSTINGS] = { "SELECT term, doc FROM temp.docs_instance ORDER BY "

@@ -265,11 +265,17 @@ out_cell_text(const struct cell *c, enum cell_kind kind, struct strbuf *sb)
 char *
 out_escape_tsv(const char *s)
 {
-	struct strbuf sb = { 0 };
+	struct strbuf	sb = { 0 };
+	size_t		n;
 
 	sb_adds(&sb, "");
-	for (; *s != '\0'; s++) {
+	for (;;) {
+		n = strcspn(s, "\t\n\r\\");
+		sb_add(&sb, s, n);	/* the run with nothing to escape */
+		s += n;
 		switch (*s) {
+		case '\0':
+			return sb_detach(&sb);
 		case '\t':
 			sb_adds(&sb, "\\t");
 			break;
@@ -279,14 +285,11 @@ out_escape_tsv(const char *s)
 		case '\r':
 			sb_adds(&sb, "\\r");
 			break;
-		case '\\':
-			sb_adds(&sb, "\\\\");
-			break;
 		default:
-			sb_addc(&sb, *s);
+			sb_adds(&sb, "\\\\");
 		}
+		s++;
 	}
-	return sb_detach(&sb);
 }
 
 /* CSV (RFC 4180): quote a field with comma, quote, CR or LF; double quotes. */
