@@ -3,7 +3,7 @@
  * (tests/data/fixture/): the right service first for plain tasks, the
  * lifecycle order for a new customer and for an existing one, filters
  * applied before successors are brought, confidence, and no answer for
- * a question nothing matches.
+ * a question nothing matches; and the index rows ask reads are FTS5's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -198,6 +198,69 @@ test_stable(void **state)
 	hits_release(&h2);
 }
 
+struct walk {
+	struct strv	 toks;		/* every token seen, in order */
+	struct strmap	 seen;
+};
+
+static int
+walk_tok(void *arg, const struct token *t)
+{
+	struct walk	*w = arg;
+	char		*tok = xstrndup(t->text, t->len);
+
+	if (strmap_get(&w->seen, tok) != NULL) {
+		free(tok);
+		return 0;
+	}
+	strv_push_owned(&w->toks, tok);
+	strmap_put(&w->seen, w->toks.v[w->toks.n - 1], 1);
+	return 0;
+}
+
+/*
+ * The index rows ask reads for a token (stored at build time) are the
+ * ones FTS5 gives, for every token of every row reached from a few seed
+ * questions, English and Korean.
+ */
+static void
+test_postings(void **state)
+{
+	static const char *seeds[] = { "detect faces in photos",
+	    "translate text", "GPU instances for training", "얼굴 인식 챗봇" };
+	struct tokenizer *tk = tokenizer_new();
+	struct walk	 w = { 0 };
+	size_t		 checked = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
+		tokenizer_run(tk, seeds[i], strlen(seeds[i]), walk_tok, &w);
+	for (size_t i = 0; i < w.toks.n && i < 20000; i++) {
+		long long	*a, *b;
+		size_t		 na, nb;
+
+		assert_int_equal(catalog_postings(cat, w.toks.v[i], &a, &na), 0);
+		assert_int_equal(catalog_fts_postings(cat, w.toks.v[i], &b, &nb),
+		    0);
+		assert_int_equal(na, nb);
+		for (size_t k = 0; k < na; k++) {
+			char *text = catalog_doc_text(cat, a[k]);
+
+			assert_true(a[k] == b[k]);
+			assert_non_null(text);
+			tokenizer_run(tk, text, strlen(text), walk_tok, &w);
+			free(text);
+		}
+		checked += na;
+		free(a);
+		free(b);
+	}
+	assert_true(w.toks.n > 50 && checked > 100);
+	strv_release(&w.toks);
+	strmap_release(&w.seen);
+	tokenizer_free(tk);
+}
+
 int
 main(void)
 {
@@ -208,6 +271,7 @@ main(void)
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_confidence),
 		cmocka_unit_test(test_stable),
+		cmocka_unit_test(test_postings),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
