@@ -254,15 +254,18 @@ enum doc_kind { DOC_NAME, DOC_ALIAS, DOC_TASK, DOC_SUMMARY, DOC_DESC };
 #define DOC_KO(r)	((int)(((r) >> 10) & 1))
 #define DOC_MAXSEQ	1024
 
+#define NAME_WORD_MAX 64	/* longest name word kept for typos */
+
 /*
  * What ask reads of the catalog (catalog-search.c): the tables it loads
  * before its first question (up to SR_N), then lists kept by token.
  */
 enum search_rows {
 	SR_USECASES,	/* id, by order */
-	SR_SERVICES,	/* id, layer, status, successor, part_of, name,
-			   new_customers, supported; by order */
-	SR_WEIGHTS,	/* service order, use-case order, weight */
+	SR_SERVICES,	/* id, layer, status, successor, part_of (orders),
+			   name, new_customers, supported; by order */
+	SR_WEIGHTS,	/* service order, use-case order, weight in
+			   thousandths */
 	SR_KEYWORDS,	/* use-case order, tokens */
 	SR_SYNSTATS,	/* synonym terms, groups */
 	SR_DOCSTATS,	/* index rows, their mean length in tokens */
@@ -270,7 +273,13 @@ enum search_rows {
 	SR_CUES = SR_N,	/* by first token: capability order, tokens, cue */
 	SR_SYNONYMS,	/* by first token: group, tokens, for every term
 			   of the groups that have a term it starts */
+	SR_CAPS,	/* by capability order: id, name, name_ko, kind order */
+	SR_PROVIDERS,	/* by capability order: service order, strength
+			   in thousandths */
 	SR_POSTINGS,	/* by token: the index rows that hold it (a blob) */
+	SR_WORDS,	/* the words of every service name, id and alias,
+			   folded, 4 to NAME_WORD_MAX letters and digits,
+			   by length then bytes */
 	SR_ALL,
 };
 

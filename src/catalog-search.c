@@ -4,6 +4,8 @@
  * synonym and index statistics), the synonym groups a question needs,
  * the index rows that hold a token, and an index row's text.
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,12 +22,14 @@ static const struct {
 	int		 blob;	/* its one value, a rowid, goes in a blob */
 } search_sql[SR_ALL] = {
 	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1, 0, 0 },
-	[SR_SERVICES] = { "SELECT s.id, s.layer, s.status, s.successor, "
-	    "s.part_of, s.name, st.new_customers, st.supported FROM services "
-	    "s JOIN statuses st ON st.id = s.status ORDER BY s.ord", 8, 0, 0 },
-	[SR_WEIGHTS] = { "SELECT s.ord, u.ord, su.weight FROM service_usecases "
-	    "su JOIN services s ON s.id = su.service_id JOIN usecases u ON "
-	    "u.id = su.usecase_id", 3, 0, 0 },
+	[SR_SERVICES] = { "SELECT s.id, s.layer, s.status, (SELECT x.ord FROM "
+	    "services x WHERE x.id = s.successor), (SELECT x.ord FROM services "
+	    "x WHERE x.id = s.part_of), s.name, st.new_customers, st.supported "
+	    "FROM services s JOIN statuses st ON st.id = s.status ORDER BY "
+	    "s.ord", 8, 0, 0 },
+	[SR_WEIGHTS] = { "SELECT s.ord, u.ord, CAST(round(su.weight * 1000) AS "
+	    "INTEGER) FROM service_usecases su JOIN services s ON s.id = "
+	    "su.service_id JOIN usecases u ON u.id = su.usecase_id", 3, 0, 0 },
 	[SR_KEYWORDS] = { "SELECT u.ord, k.toks FROM usecase_keywords k JOIN "
 	    "usecases u ON u.id = k.usecase_id WHERE k.toks != '' ORDER BY "
 	    "k.rowid", 2, 0, 0 },
@@ -40,10 +44,18 @@ static const struct {
 	[SR_SYNONYMS] = { "SELECT f.first, s.grp, s.toks FROM (SELECT DISTINCT "
 	    "first, grp FROM synonyms) f JOIN synonyms s ON s.grp = f.grp "
 	    "ORDER BY f.first, s.grp, s.rowid", 2, 1, 0 },
+	[SR_CAPS] = { "SELECT c.ord, c.id, c.name, c.name_ko, k.ord FROM "
+	    "capabilities c JOIN capability_kinds k ON k.id = c.kind ORDER BY "
+	    "c.ord", 4, 1, 0 },
+	[SR_PROVIDERS] = { "SELECT c.ord, s.ord, CAST(round(p.strength * 1000) "
+	    "AS INTEGER) FROM capability_providers p JOIN services s ON s.id = "
+	    "p.service_id JOIN capabilities c ON c.id = p.capability_id ORDER "
+	    "BY c.ord, s.ord", 2, 1, 0 },
 	/* the index's own answer for every token, by fts5vocab (made by
 	   catalog_cache_search for the build) */
 	[SR_POSTINGS] = { "SELECT term, doc FROM temp.docs_instance ORDER BY "
 	    "term, doc", 1, 1, 1 },
+	[SR_WORDS] = { NULL, 1, 0, 0 },		/* made by cache_words */
 };
 
 /*
@@ -119,6 +131,54 @@ cache_query(struct catalog *cat, int w, struct strbuf *sb, struct strbuf *key)
 	return first && sb->len == 0 ? 0 : cache_put(cat, w, key->buf, sb);
 }
 
+static int
+by_length(const void *a, const void *b)
+{
+	size_t	la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+
+	return la < lb ? -1 : la > lb ? 1 : strcmp(*(char *const *)a,
+	    *(char *const *)b);
+}
+
+/* Stores SR_WORDS: the words of names, ids and aliases; 0 or -1. */
+static int
+cache_words(struct catalog *cat, struct strbuf *sb)
+{
+	struct strv	 names = { 0 }, words = { 0 };
+	int		 rc;
+
+	if (catalog_values(cat, "name", &names) == -1)
+		return -1;
+	for (size_t i = 0; i < names.n; i++) {
+		char *f = util_fold(names.v[i]), *p = f, *q;
+
+		while (*p != '\0') {
+			while (*p != '\0' && !isalnum((unsigned char)*p))
+				p++;
+			q = p;
+			while (*q != '\0' && isalnum((unsigned char)*q))
+				q++;
+			if (q - p >= 4 && q - p <= NAME_WORD_MAX)
+				strv_push_owned(&words,
+				    xstrndup(p, (size_t)(q - p)));
+			p = q;
+		}
+		free(f);
+	}
+	qsort(words.v, words.n, sizeof(*words.v), by_length);
+	sb->len = 0;
+	sb_adds(sb, "");
+	for (size_t i = 0; i < words.n; i++)
+		if (i == 0 || strcmp(words.v[i], words.v[i - 1]) != 0) {
+			sb_adds(sb, words.v[i]);
+			sb_addc(sb, RS);
+		}
+	rc = cache_put(cat, SR_WORDS, "", sb);
+	strv_release(&names);
+	strv_release(&words);
+	return rc;
+}
+
 /*
  * Fills search_cache from the queries of enum search_rows; at build
  * time, inside its transaction. Returns 0 or -1 (reported).
@@ -133,7 +193,8 @@ catalog_cache_search(struct catalog *cat)
 	    "USING fts5vocab(main, docs, instance)", NULL, NULL, NULL) ==
 	    SQLITE_OK ? 0 : -1;
 	for (int w = 0; w < SR_ALL && rc == 0; w++)
-		rc = cache_query(cat, w, &sb, &key);
+		rc = search_sql[w].sql != NULL ? cache_query(cat, w, &sb, &key) :
+		    cache_words(cat, &sb);
 	sb_release(&sb);
 	sb_release(&key);
 	if (sqlite3_exec(cat->db, "DROP TABLE IF EXISTS temp.docs_instance",
@@ -363,6 +424,33 @@ catalog_cues(struct catalog *cat, const char *first,
 	return catalog_search_rows(cat, SR_CUES, first, cue_row, &la);
 }
 
+static int
+cap_row(void *arg, const char *const *v, size_t n)
+{
+	struct strv	*out = arg;
+
+	for (size_t i = 0; i < n; i++)
+		strv_push(out, v[i] != NULL ? v[i] : "");
+	return 0;
+}
+
+struct prov_arg {
+	int	(*fn)(void *, long, double);
+	void	*arg;
+};
+
+static int
+provider_row(void *arg, const char *const *v, size_t n)
+{
+	struct prov_arg	*pa = arg;
+	long		 svc, w;
+
+	if (n != 2 || util_parse_int(v[0], 0, 1L << 30, &svc) == -1 ||
+	    util_parse_int(v[1], 1, 1000, &w) == -1)
+		return 0;	/* a foreign catalog's junk: skip it */
+	return pa->fn(pa->arg, svc, (double)w / 1000);
+}
+
 /*
  * Reads capability ord: *out gets id, name, name_ko and the kind's order
  * (as text), and fn(arg, service order, strength) is called for each of
@@ -372,32 +460,14 @@ int
 catalog_capability(struct catalog *cat, long ord, struct strv *out,
     int (*fn)(void *, long, double), void *arg)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT c.id, c.name, "
-	    "c.name_ko, k.ord FROM capabilities c JOIN capability_kinds k ON "
-	    "k.id = c.kind WHERE c.ord = ?1", 4);
-	const char	*v;
-	int		 found = 0, rc;
+	struct prov_arg	 pa = { fn, arg };
+	char		 key[32];
 
-	sqlite3_bind_int64(st, 1, ord);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		for (int i = 0; i < 4; i++) {
-			v = (const char *)sqlite3_column_text(st, i);
-			strv_push(out, v != NULL ? v : "");
-		}
-		found = 1;
-	}
-	sqlite3_reset(st);
-	if (!found)
+	snprintf(key, sizeof(key), "%ld", ord);
+	if (catalog_search_rows(cat, SR_CAPS, key, cap_row, out) == -1)
+		return -1;
+	if (out->n == 0)
 		return 0;
-	st = catalog_prep(cat, "SELECT s.ord, p.strength FROM "
-	    "capability_providers p JOIN services s ON s.id = p.service_id "
-	    "JOIN capabilities c ON c.id = p.capability_id WHERE c.ord = ?1 "
-	    "ORDER BY s.ord", 2);
-	sqlite3_bind_int64(st, 1, ord);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		fn(arg, (long)sqlite3_column_int64(st, 0),
-		    sqlite3_column_double(st, 1));
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 1 :
-	    catalog_db_error(cat, "cannot read capabilities");
+	return catalog_search_rows(cat, SR_PROVIDERS, key, provider_row,
+	    &pa) == -1 ? -1 : 1;
 }

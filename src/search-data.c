@@ -80,6 +80,7 @@ add_service(void *arg, const char *const *v, size_t n)
 {
 	struct search	*s = arg;
 	struct svc	*sv;
+	long		 ord = -1;
 
 	(void)n;
 	for (size_t i = 0; i < 6; i++)
@@ -93,12 +94,19 @@ add_service(void *arg, const char *const *v, size_t n)
 	sv->id = xstrdup(v[0]);
 	sv->layer = xstrdup(v[1]);
 	sv->status = xstrdup(v[2]);
-	sv->successor_id = v[3] != NULL ? xstrdup(v[3]) : NULL;
-	sv->part_of_id = v[4] != NULL ? xstrdup(v[4]) : NULL;
 	sv->name = xstrdup(v[5]);
 	sv->active = v[6] != NULL && strcmp(v[6], "1") == 0;
 	sv->supported = v[7] != NULL && strcmp(v[7], "1") == 0;
 	sv->successor = sv->part_of = -1;
+	/* checked against the service count once every service is in */
+	if (v[3] != NULL && number(s, "successor", v[3], 0,
+	    LOAD_MAX_SERVICES - 1, &ord) == -1)
+		return -1;
+	sv->successor = v[3] != NULL ? (int)ord : -1;
+	if (v[4] != NULL && number(s, "part of", v[4], 0,
+	    LOAD_MAX_SERVICES - 1, &ord) == -1)
+		return -1;
+	sv->part_of = v[4] != NULL ? (int)ord : -1;
 	return 0;
 }
 
@@ -106,21 +114,16 @@ static int
 add_weight(void *arg, const char *const *v, size_t n)
 {
 	struct search	*s = arg;
-	long		 svc, uc;
-	char		*end;
-	double		 w;
+	long		 svc, uc, w;
 
 	(void)n;
 	if (number(s, "service order", v[0], 0, (long)s->nsvc - 1, &svc) ==
 	    -1 || number(s, "use-case order", v[1], 0, (long)s->nuc - 1,
-	    &uc) == -1)
+	    &uc) == -1 || number(s, "weight", v[2], 1, 1000, &w) == -1)
 		return -1;
-	w = v[2] != NULL ? strtod(v[2], &end) : 0;
-	if (v[2] == NULL || *end != '\0' || !(w > 0 && w <= 1))
-		return bad_data(s, "weight", v[2]);
 	if (s->svc[svc].ucw == NULL)
 		s->svc[svc].ucw = xcalloc(s->nuc + 1, sizeof(double));
-	s->svc[svc].ucw[uc] = w;
+	s->svc[svc].ucw[uc] = (double)w / 1000;
 	return 0;
 }
 
@@ -175,36 +178,21 @@ add_docstats(void *arg, const char *const *v, size_t n)
 	return 0;
 }
 
-/* Links successors and parts to their services' indices. */
+/* Checks that successors and parts are services; fills missing weights. */
 static int
 link_services(struct search *s)
 {
-	struct strmap	 ids = { 0 };
-	long		*i;
-	int		 rc = 0;
-
-	for (size_t k = 0; k < s->nsvc; k++)
-		strmap_put(&ids, s->svc[k].id, (long)k);
-	for (size_t k = 0; k < s->nsvc && rc == 0; k++) {
+	for (size_t k = 0; k < s->nsvc; k++) {
 		struct svc *v = &s->svc[k];
 
 		if (v->ucw == NULL)
 			v->ucw = xcalloc(s->nuc + 1, sizeof(double));
-		if (v->successor_id != NULL) {
-			if ((i = strmap_get(&ids, v->successor_id)) == NULL)
-				rc = bad_data(s, "successor", v->successor_id);
-			else
-				v->successor = (int)*i;
-		}
-		if (v->part_of_id != NULL) {
-			if ((i = strmap_get(&ids, v->part_of_id)) == NULL)
-				rc = bad_data(s, "part of", v->part_of_id);
-			else
-				v->part_of = (int)*i;
-		}
+		if (v->successor >= (int)s->nsvc)
+			return bad_data(s, "successor", v->id);
+		if (v->part_of >= (int)s->nsvc)
+			return bad_data(s, "part of", v->id);
 	}
-	strmap_release(&ids);
-	return rc;
+	return 0;
 }
 
 /* Loads what every question needs; returns 0 or -1 after reporting. */
@@ -296,8 +284,6 @@ search_unload(struct search *s)
 		free(s->svc[i].name);
 		free(s->svc[i].layer);
 		free(s->svc[i].status);
-		free(s->svc[i].successor_id);
-		free(s->svc[i].part_of_id);
 	}
 	free(s->svc);
 	for (size_t i = 0; i < s->nuc; i++)

@@ -115,42 +115,46 @@ search_postings(struct search *s, const char *tok)
 	return pl;
 }
 
-static int
-by_length(const void *a, const void *b)
+/* Which letters and digits w holds, a bit each (others share one). */
+static uint64_t
+letters(const char *w)
 {
-	size_t	la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+	uint64_t	m = 0;
 
-	return la < lb ? -1 : la > lb ? 1 : strcmp(*(char *const *)a,
-	    *(char *const *)b);
+	for (; *w != '\0'; w++) {
+		int c = tolower((unsigned char)*w);
+
+		m |= (uint64_t)1 << (c >= 'a' && c <= 'z' ? c - 'a' :
+		    c >= '0' && c <= '9' ? 26 + c - '0' : 36);
+	}
+	return m;
 }
 
-/* Loads the words of every service name, id and alias, as typed. */
+static int
+add_word(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+
+	if (n != 1 || v[0] == NULL || strlen(v[0]) > MAXWORD)
+		return 0;
+	strv_push(&s->words, v[0]);
+	s->wordmask = search_grow(s->wordmask, &s->capmask, s->words.n,
+	    sizeof(*s->wordmask));
+	s->wordmask[s->words.n - 1] = letters(v[0]);
+	return 0;
+}
+
+/*
+ * Loads the words of every service name, id and alias, as typed: the
+ * build keeps them folded and sorted by length, so that a typo is held
+ * only against words near its own length.
+ */
 static void
 load_words(struct search *s)
 {
-	struct strv	 names = { 0 };
-
 	s->words_loaded = 1;
-	catalog_values(s->cat, "name", &names);
-	for (size_t i = 0; i < names.n; i++) {
-		char *f = util_fold(names.v[i]), *p = f, *q;
-
-		while (*p != '\0') {
-			while (*p != '\0' && !isalnum((unsigned char)*p))
-				p++;
-			q = p;
-			while (*q != '\0' && isalnum((unsigned char)*q))
-				q++;
-			if (q - p >= 4 && q - p <= MAXWORD)
-				strv_push_owned(&s->words,
-				    xstrndup(p, (size_t)(q - p)));
-			p = q;
-		}
-		free(f);
-	}
-	strv_release(&names);
-	/* by length, so a typo is held only against words near its own */
-	qsort(s->words.v, s->words.n, sizeof(*s->words.v), by_length);
+	if (catalog_search_rows(s->cat, SR_WORDS, "", add_word, s) == -1)
+		strv_release(&s->words);
 	for (size_t len = 0, i = 0; len <= MAXWORD + 1; len++) {
 		while (i < s->words.n && strlen(s->words.v[i]) < len)
 			i++;
@@ -172,6 +176,7 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	struct strv	 t = { 0 };
 	size_t		 max, d, bestd = 99, len = strlen(raw);
 	char		*best = NULL, *out;
+	uint64_t	 m;
 
 	if (len < 4 || !isascii((unsigned char)tok[0]) ||
 	    catalog_is_cue_token(s->cat, tok))
@@ -181,8 +186,12 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	max = len < 8 ? 1 : 2;
 	if (len > MAXWORD)
 		return NULL;
+	m = letters(raw);
 	for (size_t i = s->wordlen[len - max], end = s->wordlen[len + max >
 	    MAXWORD ? MAXWORD + 1 : len + max + 1]; i < end; i++) {
+		/* an edit changes at most two letters of the set */
+		if ((size_t)__builtin_popcountll(m ^ s->wordmask[i]) > 2 * max)
+			continue;
 		d = util_edit_distance(raw, s->words.v[i], max);
 		if (d <= max && d < bestd) {
 			bestd = d;

@@ -78,6 +78,7 @@ search_free(struct search *s)
 	idmap_release(&s->rowmap);
 	free(s->touched);
 	strv_release(&s->words);
+	free(s->wordmask);
 	question_release(&s->q);
 	search_unload(s);
 	free(s->acc);

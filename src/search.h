@@ -16,7 +16,7 @@
 #define MAXCAPS 8		/* capabilities kept per question */
 #define MAXALT 12		/* synonyms a token stands for, in cues */
 #define MAXCUETOKS 512		/* tokens of a question read for cues */
-#define MAXWORD 64		/* longest name word a typo is corrected to */
+#define MAXWORD NAME_WORD_MAX	/* longest name word a typo is corrected to */
 
 /* A term: a sequence of tokens (keyword or synonym). */
 struct seq {
@@ -31,8 +31,6 @@ struct svc {
 	char	*name;
 	char	*layer;
 	char	*status;
-	char	*successor_id;
-	char	*part_of_id;
 	int	 successor;	/* index, or -1 */
 	int	 part_of;	/* index, or -1 */
 	double	*ucw;		/* weight per use case */
@@ -158,6 +156,8 @@ struct search {
 	unsigned char	*grploaded;	/* by group: its terms are in syn */
 	struct strv	 synbuf;	/* the text syn points into */
 	struct strv	 words;		/* raw words of names, by length */
+	uint64_t	*wordmask;	/* the letters of each */
+	size_t		 capmask;
 	size_t		 wordlen[MAXWORD + 2];	/* first word of each length */
 	int		 words_loaded;
 	long		 nrows;
