@@ -264,13 +264,13 @@ enum search_rows {
 	SR_USECASES,	/* id, by order */
 	SR_SERVICES,	/* id, layer, status, successor, part_of (orders),
 			   name, new_customers, supported; by order */
-	SR_WEIGHTS,	/* service order, use-case order, weight in
-			   thousandths */
 	SR_KEYWORDS,	/* use-case order, tokens */
 	SR_SYNSTATS,	/* synonym terms, groups */
 	SR_DOCSTATS,	/* index rows, their mean length in tokens */
 	SR_N,
-	SR_CUES = SR_N,	/* by first token: capability order, tokens, cue */
+	SR_WEIGHTS = SR_N, /* by use-case order: service order, weight in
+			   thousandths */
+	SR_CUES,	/* by first token: capability order, tokens, cue */
 	SR_SYNONYMS,	/* by first token: group, tokens, for every term
 			   of the groups that have a term it starts */
 	SR_CAPS,	/* by capability order: id, name, name_ko, kind order */
@@ -328,6 +328,9 @@ int	 catalog_choices(struct catalog *, const char *, const char *,
 	    struct strv *, struct strv *);
 int	 catalog_search_rows(struct catalog *, enum search_rows, const char *,
 	    int (*)(void *, const char *const *, size_t), void *);
+int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
+	    const char *, int (*)(void *, const char *const *, size_t), void *,
+	    char **);
 int	 catalog_synonyms(struct catalog *, const char *,
 	    int (*)(void *, int, const char *), void *);
 int	 catalog_postings(struct catalog *, const char *, long long **,
@@ -463,6 +466,7 @@ struct query {
 	int		 active;	/* hide closed and retired */
 	int		 existing;	/* rank by relevance alone */
 	int		 any_successor;	/* successors pass layer, usecase */
+	int		 explain;	/* fill hits.terms */
 	size_t		 limit;		/* results wanted */
 };
 

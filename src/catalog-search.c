@@ -27,9 +27,6 @@ static const struct {
 	    "x WHERE x.id = s.part_of), s.name, st.new_customers, st.supported "
 	    "FROM services s JOIN statuses st ON st.id = s.status ORDER BY "
 	    "s.ord", 8, 0, 0 },
-	[SR_WEIGHTS] = { "SELECT s.ord, u.ord, CAST(round(su.weight * 1000) AS "
-	    "INTEGER) FROM service_usecases su JOIN services s ON s.id = "
-	    "su.service_id JOIN usecases u ON u.id = su.usecase_id", 3, 0, 0 },
 	[SR_KEYWORDS] = { "SELECT u.ord, k.toks FROM usecase_keywords k JOIN "
 	    "usecases u ON u.id = k.usecase_id WHERE k.toks != '' ORDER BY "
 	    "k.rowid", 2, 0, 0 },
@@ -38,6 +35,10 @@ static const struct {
 	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
 	    "'doc_count'), (SELECT value FROM meta WHERE key = 'doc_avglen')",
 	    2, 0, 0 },
+	[SR_WEIGHTS] = { "SELECT u.ord, s.ord, CAST(round(su.weight * 1000) AS "
+	    "INTEGER) FROM service_usecases su JOIN services s ON s.id = "
+	    "su.service_id JOIN usecases u ON u.id = su.usecase_id ORDER BY "
+	    "u.ord, s.ord", 2, 1, 0 },
 	[SR_CUES] = { "SELECT k.first, c.ord, k.toks, k.cue FROM "
 	    "capability_cues k JOIN capabilities c ON c.id = k.capability_id "
 	    "ORDER BY k.first, k.rowid", 3, 1, 0 },
@@ -222,6 +223,18 @@ catalog_search_rows(struct catalog *cat, enum search_rows which,
     const char *key, int (*fn)(void *, const char *const *, size_t),
     void *arg)
 {
+	return catalog_search_rows_kept(cat, which, key, fn, arg, NULL);
+}
+
+/*
+ * The same; with keep set, the values fn was given stay valid: *keep is
+ * the text they point into (caller frees; NULL if there was none).
+ */
+int
+catalog_search_rows_kept(struct catalog *cat, enum search_rows which,
+    const char *key, int (*fn)(void *, const char *const *, size_t),
+    void *arg, char **keep)
+{
 	sqlite3_stmt	*st = catalog_prep(cat, "SELECT data FROM search_cache "
 	    "WHERE kind = ?1 AND key = ?2", 1);
 	const char	*vals[8];
@@ -231,6 +244,8 @@ catalog_search_rows(struct catalog *cat, enum search_rows which,
 
 	sqlite3_bind_int(st, 1, (int)which);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	if (keep != NULL)
+		*keep = NULL;
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW ||
 	    sqlite3_column_type(st, 0) != SQLITE_TEXT) {
 		sqlite3_reset(st);
@@ -257,7 +272,10 @@ catalog_search_rows(struct catalog *cat, enum search_rows which,
 	}
 	if (rc == 0 && *p != '\0')
 		rc = malformed(cat);
-	free(data);
+	if (keep != NULL)
+		*keep = data;
+	else
+		free(data);
 	return rc == -1 ? -1 : 0;
 }
 

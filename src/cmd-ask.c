@@ -73,7 +73,7 @@ ask_init(struct ask *k, const struct ctx *ctx, const struct args *a)
 	k->q.usecase = a->val[ASK_USECASE];
 	k->q.active = a->set[ASK_ACTIVE];
 	k->q.existing = a->set[ASK_EXISTING];
-	k->explain = a->set[ASK_EXPLAIN];
+	k->explain = k->q.explain = a->set[ASK_EXPLAIN];
 	k->all = a->set[ASK_ALL] || (ctx->out.fmt != FMT_TABLE &&
 	    ctx->out.fmt != FMT_PLAIN);
 }

@@ -5,6 +5,7 @@
  * malformed catalog is a data error (exit 65), never a crash. Then the
  * capabilities, each loaded when a question first needs it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,10 +92,11 @@ add_service(void *arg, const char *const *v, size_t n)
 	s->svc = search_grow(s->svc, &s->capsvc, s->nsvc + 1, sizeof(*s->svc));
 	sv = &s->svc[s->nsvc++];
 	memset(sv, 0, sizeof(*sv));
-	sv->id = xstrdup(v[0]);
-	sv->layer = xstrdup(v[1]);
-	sv->status = xstrdup(v[2]);
-	sv->name = xstrdup(v[5]);
+	/* the text these point into is s->svcbuf */
+	sv->id = v[0];
+	sv->layer = v[1];
+	sv->status = v[2];
+	sv->name = v[5];
 	sv->active = v[6] != NULL && strcmp(v[6], "1") == 0;
 	sv->supported = v[7] != NULL && strcmp(v[7], "1") == 0;
 	sv->successor = sv->part_of = -1;
@@ -114,17 +116,37 @@ static int
 add_weight(void *arg, const char *const *v, size_t n)
 {
 	struct search	*s = arg;
-	long		 svc, uc, w;
+	long		 svc, w;
 
 	(void)n;
 	if (number(s, "service order", v[0], 0, (long)s->nsvc - 1, &svc) ==
-	    -1 || number(s, "use-case order", v[1], 0, (long)s->nuc - 1,
-	    &uc) == -1 || number(s, "weight", v[2], 1, 1000, &w) == -1)
+	    -1 || number(s, "weight", v[1], 1, 1000, &w) == -1)
 		return -1;
-	if (s->svc[svc].ucw == NULL)
-		s->svc[svc].ucw = xcalloc(s->nuc + 1, sizeof(double));
-	s->svc[svc].ucw[uc] = (double)w / 1000;
+	s->ucw[s->nucw][svc] = (double)w / 1000;
 	return 0;
+}
+
+/*
+ * Each service's weight for use case u (nsvc of them, 0 for none),
+ * loaded when a question first needs it. A foreign catalog's bad weights
+ * count as none.
+ */
+const double *
+search_ucw(struct search *s, size_t u)
+{
+	char	key[32];
+
+	if (u >= s->nuc || u >= 64)
+		return NULL;
+	if (s->ucw[u] == NULL) {
+		s->ucw[u] = xcalloc(s->nsvc + 1, sizeof(double));
+		s->nucw = u;
+		snprintf(key, sizeof(key), "%zu", u);
+		if (catalog_search_rows(s->cat, SR_WEIGHTS, key, add_weight,
+		    s) == -1)
+			memset(s->ucw[u], 0, (s->nsvc + 1) * sizeof(double));
+	}
+	return s->ucw[u];
 }
 
 static int
@@ -178,15 +200,13 @@ add_docstats(void *arg, const char *const *v, size_t n)
 	return 0;
 }
 
-/* Checks that successors and parts are services; fills missing weights. */
+/* Checks that successors and parts are services. */
 static int
 link_services(struct search *s)
 {
 	for (size_t k = 0; k < s->nsvc; k++) {
 		struct svc *v = &s->svc[k];
 
-		if (v->ucw == NULL)
-			v->ucw = xcalloc(s->nuc + 1, sizeof(double));
 		if (v->successor >= (int)s->nsvc)
 			return bad_data(s, "successor", v->id);
 		if (v->part_of >= (int)s->nsvc)
@@ -201,13 +221,15 @@ search_load(struct search *s)
 {
 	static int (*const fns[SR_N])(void *, const char *const *, size_t) = {
 		[SR_USECASES] = add_usecase, [SR_SERVICES] = add_service,
-		[SR_WEIGHTS] = add_weight, [SR_KEYWORDS] = add_keyword,
+		[SR_KEYWORDS] = add_keyword,
 		[SR_SYNSTATS] = add_synstats, [SR_DOCSTATS] = add_docstats,
 	};
 
 	for (int t = 0; t < SR_N; t++)
-		if (catalog_search_rows(s->cat, (enum search_rows)t, "", fns[t],
-		    s) == -1)
+		if ((t == SR_SERVICES ? catalog_search_rows_kept(s->cat,
+		    SR_SERVICES, "", fns[t], s, &s->svcbuf) :
+		    catalog_search_rows(s->cat, (enum search_rows)t, "", fns[t],
+		    s)) == -1)
 			return -1;
 	for (size_t k = 0; k < s->nkw; k++)
 		search_index_seq(&s->kwhash, s->kw, k);
@@ -278,14 +300,10 @@ search_cap(struct search *s, int ord)
 void
 search_unload(struct search *s)
 {
-	for (size_t i = 0; i < s->nsvc; i++) {
-		free(s->svc[i].ucw);
-		free(s->svc[i].id);
-		free(s->svc[i].name);
-		free(s->svc[i].layer);
-		free(s->svc[i].status);
-	}
 	free(s->svc);
+	free(s->svcbuf);
+	for (size_t u = 0; u < 64; u++)
+		free(s->ucw[u]);
 	for (size_t i = 0; i < s->nuc; i++)
 		free(s->uc[i]);
 	free(s->uc);

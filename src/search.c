@@ -59,6 +59,8 @@ search_new(struct catalog *cat)
 	s->syn = xmalloc((s->capsyn + 1) * sizeof(*s->syn));
 	s->grploaded = xcalloc(s->ngroups + 1, 1);
 	s->acc = xcalloc(s->nsvc + 1, sizeof(*s->acc));
+	/* a service and the successor it brings, at most */
+	s->cand = xmalloc((s->nsvc * 2 + 1) * sizeof(*s->cand));
 	return s;
 }
 
@@ -82,6 +84,7 @@ search_free(struct search *s)
 	question_release(&s->q);
 	search_unload(s);
 	free(s->acc);
+	free(s->cand);
 	tokenizer_free(s->tk);
 	free(s);
 }
@@ -98,7 +101,7 @@ hits_release(struct hits *h)
 }
 
 static int
-passes(const struct search *s, const struct query *q, int i)
+passes(struct search *s, const struct query *q, int i)
 {
 	const struct svc *v = &s->svc[i];
 
@@ -110,7 +113,7 @@ passes(const struct search *s, const struct query *q, int i)
 		for (u = 0; u < s->nuc; u++)
 			if (strcmp(s->uc[u], q->usecase) == 0)
 				break;
-		if (u == s->nuc || v->ucw[u] <= 0)
+		if (u == s->nuc || search_ucw(s, u)[i] <= 0)
 			return 0;
 	}
 	return !q->active || v->active;
@@ -139,7 +142,8 @@ score_service(struct search *s, int i, struct cand *c)
 	double		 uc = 0, text, scale;
 
 	for (size_t u = 0; u < s->nuc && u < 64; u++)
-		uc += qn->ucs[u] * v->ucw[u];
+		if (qn->ucs[u] > 0)
+			uc += qn->ucs[u] * search_ucw(s, u)[i];
 	if (!a->hit && uc == 0 && a->cap == 0)
 		return 0;
 	memset(c, 0, sizeof(*c));
@@ -423,7 +427,7 @@ emit(struct search *s, const struct query *q, struct cand *c, size_t n,
 int
 search_run(struct search *s, const struct query *q, struct hits *h)
 {
-	struct cand	*c = xcalloc(s->nsvc * 2 + 1, sizeof(*c));
+	struct cand	*c = s->cand;	/* each is set before it is read */
 	size_t		 n = 0;
 
 	question_read(s, q->text, &h->fixed);
@@ -436,10 +440,10 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 		n = lifecycle(s, q, c, n);
 	qsort(c, n, sizeof(*c), cmp_cand);
 	emit(s, q, c, n, h);
-	explain_terms(s, h);
+	if (q->explain)
+		explain_terms(s, h);
 	for (size_t i = 0; i < s->nsvc; i++)
 		if (s->acc[i].hit || s->acc[i].ncap > 0)
 			memset(&s->acc[i], 0, sizeof(s->acc[i]));
-	free(c);
 	return (int)h->n;
 }

@@ -27,13 +27,12 @@ struct seq {
 };
 
 struct svc {
-	char	*id;
-	char	*name;
-	char	*layer;
-	char	*status;
+	const char *id;		/* these four point into search.svcbuf */
+	const char *name;
+	const char *layer;
+	const char *status;
 	int	 successor;	/* index, or -1 */
 	int	 part_of;	/* index, or -1 */
-	double	*ucw;		/* weight per use case */
 	int	 active;	/* open to new customers */
 	int	 supported;	/* not retired */
 };
@@ -137,12 +136,18 @@ struct question {
 	int		 ko;		/* written in Korean */
 };
 
+struct cand;
+
 struct search {
 	struct catalog	*cat;
 	const struct rank_params *p;
 	struct tokenizer *tk;
 	struct svc	*svc;
 	size_t		 nsvc, capsvc;
+	char		*svcbuf;	/* the services' text */
+	double		*ucw[64];	/* by use case: each service's weight,
+					   once loaded (search_ucw) */
+	size_t		 nucw;		/* the use case being loaded */
 	char		**uc;		/* use case ids */
 	size_t		 nuc, capuc;
 	struct seq	*kw;		/* use case keywords */
@@ -171,6 +176,7 @@ struct search {
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
 	struct acc	*acc;		/* nsvc, per question, zeroed after */
+	struct cand	*cand;		/* 2 * nsvc + 1, per question */
 	struct rowacc	*rows;		/* a slot per index row seen */
 	size_t		 nslots, caprows;
 	struct idmap	 rowmap;	/* rowid -> its slot */
@@ -190,6 +196,7 @@ void	 search_index_seq(struct strmap *, struct seq *, size_t);
 int	 search_load(struct search *);
 void	 search_unload(struct search *);
 const struct cap *search_cap(struct search *, int);
+const double *search_ucw(struct search *, size_t);
 
 /* search-query.c */
 void	 question_read(struct search *, const char *, struct strv *);

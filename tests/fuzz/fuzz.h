@@ -81,7 +81,7 @@ static inline void
 fuzz_ask(struct catalog *cat, const char *text)
 {
 	struct search	*s = search_new(cat);
-	struct query	 q = { text, NULL, NULL, 0, 0, 0, 5 };
+	struct query	 q = { .text = text, .limit = 5 };
 	struct hits	 h = { 0 };
 
 	if (s == NULL)
