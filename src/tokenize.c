@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libstemmer.h>
 
@@ -271,6 +272,29 @@ emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
 }
 
 /*
+ * The length of an English contraction's ending at s[i] (just after an
+ * apostrophe: 's 'd 'll 're 've 'm 't, as a whole word), or 0.
+ */
+static size_t
+contraction(const char *s, size_t n, size_t i)
+{
+	static const char *const ends[] = { "s", "d", "ll", "re", "ve", "m",
+	    "t" };
+	size_t	len = 0;
+
+	while (i + len < n && ((s[i + len] >= 'a' && s[i + len] <= 'z') ||
+	    (s[i + len] >= 'A' && s[i + len] <= 'Z')))
+		len++;
+	if (i + len < n && s[i + len] >= '0' && s[i + len] <= '9')
+		return 0;
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (strlen(ends[k]) == len && strncasecmp(s + i, ends[k],
+		    len) == 0)
+			return len;
+	return 0;
+}
+
+/*
  * Splits s (n bytes, any bytes at all) into tokens and calls fn for each
  * with arg. Invalid UTF-8 and control characters separate tokens.
  * Returns 0, or the first non-zero value fn returned.
@@ -305,8 +329,25 @@ tokenizer_run(struct tokenizer *tk, const char *s, size_t n, token_fn fn,
 			    (int)(c - 'A' + 'a') : (int)c);
 			continue;
 		}
-		if (c == '\'' && tk->word.len > 0)
-			continue;	/* model's -> models */
+		if (c == '\'' && tk->word.len > 0) {
+			size_t	k = contraction(s, n, i);
+
+			if (k == 0)
+				continue;	/* o'reilly -> oreilly */
+			/* OCR'd -> ocr, AI's -> ai, doesn't -> does; can't
+			   and won't leave "ca" and "wo": nothing */
+			if (s[i] == 't' && tk->word.len > 1 &&
+			    tk->word.buf[tk->word.len - 1] == 'n')
+				tk->word.len--;
+			tk->word.buf[tk->word.len] = '\0';
+			rc = s[i] != 't' || tk->word.len > 2 ? emit_word(tk,
+			    wstart, prev, fn, arg) : 0;
+			tk->word.len = 0;
+			if (rc != 0)
+				return rc;
+			i += k;
+			continue;
+		}
 		if (tk->word.len > 0) {
 			rc = emit_word(tk, wstart, prev, fn, arg);
 			tk->word.len = 0;

@@ -54,6 +54,12 @@ test_english(void **state)
 	expect_toks("transcriptions", "transcript");
 	expect_toks("EC2 P5en g6e s3", "ec2 p5en g6e s3");
 	expect_toks("model's", "model");
+	/* a contraction's ending is no part of the word */
+	expect_toks("have it OCR'd", "ocr");
+	expect_toks("AI's answers", "ai answer");
+	expect_toks("it doesn't translate", "translat");
+	expect_toks("can't", "");
+	expect_toks("O'Reilly", "oreilli");
 	expect_toks("fine-tune", "fine tune");
 	expect_toks("", "");
 	expect_toks("the a an of", "");
