@@ -229,9 +229,15 @@ fill(struct ctx *ctx, struct strbuf *sb, const char *text,
     char *const enums[4])
 {
 	const char	*end;
+	size_t		 n;
 
 	for (const char *p = text; *p != '\0'; p++) {
-		if (p[0] == '"' && p[1] == '%' && p[2] != '\0' && p[3] == '"') {
+		/* the run up to a quote or a percent sign, as it is */
+		if ((n = strcspn(p, "\"%")) > 0) {
+			sb_add(sb, p, n);
+			p += n - 1;
+		} else if (p[0] == '"' && p[1] == '%' && p[2] != '\0' &&
+		    p[3] == '"') {
 			sb_adds(sb, enums[p[2] == 'L' ? 0 : p[2] == 'U' ? 1 :
 			    p[2] == 'S' ? 2 : 3]);
 			p += 3;

@@ -33,7 +33,6 @@ mcp_init(struct mcp *m, struct ctx *ctx)
 	if (m->asof == NULL)
 		m->asof = xstrdup("?");
 	m->nservices = catalog_count(ctx->catalog, "services");
-	m->tools = mcp_build_tools(ctx);
 	return 0;
 }
 
@@ -580,8 +579,13 @@ mcp_method(struct mcp *m, const json_t *id, const char *method,
 		    "cursor is valid", json_pack("{s:s}", "field", "cursor"));
 		return 0;
 	}
-	if (strcmp(method, "tools/list") == 0)
+	if (strcmp(method, "tools/list") == 0) {
+		/* made on the first tools/list: a session that only calls
+		   tools never pays for the schemas */
+		if (m->tools == NULL)
+			m->tools = mcp_build_tools(m->ctx);
 		mcp_result(m, id, json_pack("{s:O}", "tools", m->tools), 1);
+	}
 	else if (strcmp(method, "tools/call") == 0)
 		call_tool(m, id, params);
 	else if (strcmp(method, "resources/list") == 0)
