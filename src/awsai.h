@@ -264,12 +264,12 @@ enum search_rows {
 	SR_USECASES,	/* id, by order */
 	SR_SERVICES,	/* id, layer, status, successor, part_of (orders),
 			   name, new_customers, supported; by order */
-	SR_KEYWORDS,	/* use-case order, tokens */
 	SR_SYNSTATS,	/* synonym terms, groups */
 	SR_DOCSTATS,	/* index rows, their mean length in tokens */
 	SR_N,
 	SR_WEIGHTS = SR_N, /* by use-case order: service order, weight in
 			   thousandths */
+	SR_KEYWORDS,	/* by first token: use-case order, tokens */
 	SR_CUES,	/* by first token: capability order, tokens, cue */
 	SR_SYNONYMS,	/* by first token: group, tokens, for every term
 			   of the groups that have a term it starts */

@@ -27,9 +27,6 @@ static const struct {
 	    "x WHERE x.id = s.part_of), s.name, st.new_customers, st.supported "
 	    "FROM services s JOIN statuses st ON st.id = s.status ORDER BY "
 	    "s.ord", 8, 0, 0 },
-	[SR_KEYWORDS] = { "SELECT u.ord, k.toks FROM usecase_keywords k JOIN "
-	    "usecases u ON u.id = k.usecase_id WHERE k.toks != '' ORDER BY "
-	    "k.rowid", 2, 0, 0 },
 	[SR_SYNSTATS] = { "SELECT count(*), ifnull(max(grp), -1) + 1 FROM "
 	    "synonyms", 2, 0, 0 },
 	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
@@ -39,6 +36,10 @@ static const struct {
 	    "INTEGER) FROM service_usecases su JOIN services s ON s.id = "
 	    "su.service_id JOIN usecases u ON u.id = su.usecase_id ORDER BY "
 	    "u.ord, s.ord", 2, 1, 0 },
+	[SR_KEYWORDS] = { "SELECT substr(k.toks, 1, instr(k.toks || ' ', ' ') "
+	    "- 1), u.ord, k.toks FROM usecase_keywords k JOIN usecases u ON "
+	    "u.id = k.usecase_id WHERE k.toks != '' ORDER BY 1, k.rowid", 2, 1,
+	    0 },
 	[SR_CUES] = { "SELECT k.first, c.ord, k.toks, k.cue FROM "
 	    "capability_cues k JOIN capabilities c ON c.id = k.capability_id "
 	    "ORDER BY k.first, k.rowid", 3, 1, 0 },

@@ -150,24 +150,6 @@ search_ucw(struct search *s, size_t u)
 }
 
 static int
-add_keyword(void *arg, const char *const *v, size_t n)
-{
-	struct search	*s = arg;
-	long		 uc;
-
-	(void)n;
-	if (number(s, "use-case order", v[0], 0, (long)s->nuc - 1, &uc) ==
-	    -1 || v[1] == NULL)
-		return -1;
-	strv_push(&s->kwbuf, v[1]);
-	s->kw = search_grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
-	search_seq_parse(s->kwbuf.v[s->kwbuf.n - 1], (int)uc, &s->kw[s->nkw]);
-	if (s->kw[s->nkw].n > 0)
-		s->nkw++;
-	return 0;
-}
-
-static int
 add_synstats(void *arg, const char *const *v, size_t n)
 {
 	struct search	*s = arg;
@@ -221,7 +203,6 @@ search_load(struct search *s)
 {
 	static int (*const fns[SR_N])(void *, const char *const *, size_t) = {
 		[SR_USECASES] = add_usecase, [SR_SERVICES] = add_service,
-		[SR_KEYWORDS] = add_keyword,
 		[SR_SYNSTATS] = add_synstats, [SR_DOCSTATS] = add_docstats,
 	};
 
@@ -231,8 +212,6 @@ search_load(struct search *s)
 		    catalog_search_rows(s->cat, (enum search_rows)t, "", fns[t],
 		    s)) == -1)
 			return -1;
-	for (size_t k = 0; k < s->nkw; k++)
-		search_index_seq(&s->kwhash, s->kw, k);
 	s->ncaps = (size_t)catalog_count(s->cat, "capabilities");
 	s->caps = xcalloc(s->ncaps + 1, sizeof(*s->caps));
 	return link_services(s);

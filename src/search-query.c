@@ -74,6 +74,9 @@ search_cache_reset(struct search *s)
 	s->nsyn = 0;
 	strmap_release(&s->synhash);
 	strv_release(&s->synbuf);
+	s->nkw = 0;
+	strmap_release(&s->kwhash);
+	strv_release(&s->kwbuf);
 	cap_reset(s);
 	text_reset(s);
 }
@@ -345,6 +348,39 @@ expand(struct search *s, char **orig, size_t norig)
 	}
 }
 
+static int
+add_keyword(void *arg, const char *const *v, size_t n)
+{
+	struct search	*s = arg;
+	long		 uc;
+
+	if (n != 2 || v[0] == NULL || v[1] == NULL ||
+	    util_parse_int(v[0], 0, (long)s->nuc - 1, &uc) == -1)
+		return 0;	/* a foreign catalog's junk: skip it */
+	strv_push(&s->kwbuf, v[1]);
+	s->kw = search_grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
+	search_seq_parse(s->kwbuf.v[s->kwbuf.n - 1], (int)uc, &s->kw[s->nkw]);
+	if (s->kw[s->nkw].n > 0) {
+		search_index_seq(&s->kwhash, s->kw, s->nkw);
+		s->nkw++;
+	}
+	return 0;
+}
+
+/* The first use-case keyword that starts with tok, or -1: loaded once. */
+static int
+keywords(struct search *s, const char *tok)
+{
+	struct plist	*pl = search_token(s, tok);
+	long		*head;
+
+	if (!pl->kwloaded) {
+		pl->kwloaded = 1;
+		catalog_search_rows(s->cat, SR_KEYWORDS, tok, add_keyword, s);
+	}
+	return (head = strmap_get(&s->kwhash, tok)) != NULL ? (int)*head : -1;
+}
+
 /*
  * Use cases: a keyword in the question, or a one-word keyword among the
  * synonyms it brought in.
@@ -353,16 +389,14 @@ static void
 usecases(struct search *s, char **orig, size_t norig)
 {
 	struct question	*qn = &s->q;
-	long		*head;
 
 	for (size_t i = 0; i < norig; i++)
-		for (int t = (head = strmap_get(&s->kwhash, orig[i])) ?
-		    (int)*head : -1; t >= 0; t = s->kw[t].next)
+		for (int t = keywords(s, orig[i]); t >= 0; t = s->kw[t].next)
 			if (seq_at(&s->kw[t], orig, norig, i))
 				qn->ucs[s->kw[t].group] = 1.0;
 	for (size_t i = 0; i < qn->nph; i++)
-		for (int t = (head = strmap_get(&s->kwhash, qn->ph[i].tok)) ?
-		    (int)*head : -1; t >= 0; t = s->kw[t].next)
+		for (int t = keywords(s, qn->ph[i].tok); t >= 0;
+		    t = s->kw[t].next)
 			if (s->kw[t].n == 1 && qn->ucs[s->kw[t].group] < 0.5)
 				qn->ucs[s->kw[t].group] = 0.5;
 }

@@ -70,6 +70,7 @@ struct plist {
 	double		 corrw;		/* and that correction's weight */
 	int		 corrected;	/* corr was looked for */
 	int		 synloaded;	/* its synonym groups are loaded */
+	int		 kwloaded;	/* its use-case keywords are loaded */
 	int		 cuesloaded;	/* its cues are loaded */
 	int		 rowsloaded;	/* rows and n are loaded */
 };
@@ -150,7 +151,7 @@ struct search {
 	size_t		 nucw;		/* the use case being loaded */
 	char		**uc;		/* use case ids */
 	size_t		 nuc, capuc;
-	struct seq	*kw;		/* use case keywords */
+	struct seq	*kw;		/* use case keywords loaded so far */
 	size_t		 nkw, capkw;
 	struct strv	 kwbuf;		/* the text kw points into */
 	struct seq	*syn;		/* synonym terms, grouped */
