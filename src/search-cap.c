@@ -38,6 +38,8 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 	search_seq_parse(c->buf, 0, &q);
 	memcpy(c->tok, q.tok, sizeof(c->tok));
 	c->n = q.n;
+	for (size_t k = 0; k < c->n; k++)
+		c->h[k] = hash_str(c->tok[k]);
 	if (c->n == 0) {
 		free(c->buf);
 		free(c->text);
@@ -78,15 +80,16 @@ cap_reset(struct search *s)
  */
 struct alts {
 	const char	*v[MAXALT];
+	size_t		 h[MAXALT];	/* hash_str() of each */
 	size_t		 n;
 };
 
-/* Is tok one of a's tokens? */
+/* Is tok (of hash h) one of a's tokens? */
 static int
-alts_has(const struct alts *a, const char *tok)
+alts_has(const struct alts *a, const char *tok, size_t h)
 {
 	for (size_t i = 0; i < a->n; i++)
-		if (strcmp(a->v[i], tok) == 0)
+		if (a->h[i] == h && strcmp(a->v[i], tok) == 0)
 			return 1;
 	return 0;
 }
@@ -104,7 +107,7 @@ cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 
 	for (size_t k = 1; k < c->n; k++) {
 		for (j = at + 1; j < n && j <= at + 1 + gap; j++)
-			if (alts_has(&alts[j], c->tok[k]))
+			if (alts_has(&alts[j], c->tok[k], c->h[k]))
 				break;
 		if (j >= n || j > at + 1 + gap)
 			return 0;
@@ -193,6 +196,7 @@ match_stream(struct search *s, const struct strv *toks,
 
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
+		alts[i].h[0] = hash_str(toks->v[i]);
 		alts[i].n = 1;
 	}
 	for (size_t i = 0; i < n; i++) {

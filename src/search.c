@@ -141,9 +141,8 @@ score_service(struct search *s, int i, struct cand *c)
 	uint64_t	 capmask = 0;
 	double		 uc = 0, text, scale;
 
-	for (size_t u = 0; u < s->nuc && u < 64; u++)
-		if (qn->ucs[u] > 0)
-			uc += qn->ucs[u] * search_ucw(s, u)[i];
+	for (size_t k = 0; k < qn->nnamed; k++)
+		uc += qn->ucs[qn->named[k]] * search_ucw(s, qn->named[k])[i];
 	if (!a->hit && uc == 0 && a->cap == 0)
 		return 0;
 	memset(c, 0, sizeof(*c));
@@ -421,6 +420,35 @@ emit(struct search *s, const struct query *q, struct cand *c, size_t n,
 }
 
 /*
+ * Drops, before sorting, the candidates emit() would skip: it measures
+ * each against the best of the first tier present (which sorts first),
+ * by its own score in that tier and by relevance in a later one. The
+ * order of those kept is left to the sort.
+ */
+static size_t
+keep_shown(struct search *s, struct cand *c, size_t n)
+{
+	double	top = 0;
+	int	tier = 1 << 30;
+	size_t	k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i].tier < tier || (c[i].tier == tier && c[i].eff > top)) {
+			tier = c[i].tier;
+			top = c[i].eff;
+		}
+	for (size_t i = 0; i < n; i++) {
+		double v = c[i].tier > tier ? c[i].rel : c[i].eff;
+
+		/* the first after sorting is kept whatever it scored */
+		if ((v > 0 && v >= top * s->p->cutoff) ||
+		    (c[i].tier == tier && c[i].eff == top))
+			c[k++] = c[i];
+	}
+	return k;
+}
+
+/*
  * Ranks the services for q->text into h (zeroed by the caller, released
  * with hits_release()). Returns the number of results (0: nothing fits).
  */
@@ -431,6 +459,9 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 	size_t		 n = 0;
 
 	question_read(s, q->text, &h->fixed);
+	for (size_t u = 0; u < s->nuc && u < 64; u++)
+		if (s->q.ucs[u] > 0)
+			s->q.named[s->q.nnamed++] = u;
 	text_score(s);
 	cap_match(s);
 	for (size_t i = 0; i < s->nsvc; i++)
@@ -438,6 +469,7 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 			n++;
 	if (!q->existing)
 		n = lifecycle(s, q, c, n);
+	n = keep_shown(s, c, n);
 	qsort(c, n, sizeof(*c), cmp_cand);
 	emit(s, q, c, n, h);
 	if (q->explain)

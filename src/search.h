@@ -41,6 +41,7 @@ struct svc {
 struct cue {
 	int	 cap;		/* capability order */
 	char	*tok[MAXSEQ];
+	size_t	 h[MAXSEQ];	/* hash_str() of each token */
 	size_t	 n;
 	char	*text;		/* as written; tok points into a copy */
 	char	*buf;
@@ -132,6 +133,8 @@ struct question {
 	uint64_t	 origmask;	/* phrases from the question itself */
 	double		 origw;
 	double		 ucs[64];	/* use cases it names */
+	size_t		 named[64];	/* the u with ucs[u] > 0 */
+	size_t		 nnamed;
 	struct capmatch	 caps[MAXCAPS];
 	size_t		 ncaps;
 	int		 ko;		/* written in Korean */
