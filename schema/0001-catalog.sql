@@ -199,3 +199,15 @@ CREATE TABLE search_cache (
 	data		NOT NULL,
 	PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
+
+-- The lists kept by token, moved out of search_cache at build time into
+-- one row per token, so that a question's token costs one lookup: the
+-- use-case keywords, cues and synonym terms it starts (texts as above)
+-- and the index rows that hold it (the blob).
+CREATE TABLE search_tokens (
+	tok		TEXT PRIMARY KEY,
+	keywords	TEXT,
+	cues		TEXT,
+	synonyms	TEXT,
+	rows		BLOB
+) WITHOUT ROWID;

@@ -197,6 +197,20 @@ catalog_cache_search(struct catalog *cat)
 	for (int w = 0; w < SR_ALL && rc == 0; w++)
 		rc = search_sql[w].sql != NULL ? cache_query(cat, w, &sb, &key) :
 		    cache_words(cat, &sb);
+	/* the lists kept by token, one row per token */
+	sb.len = 0;
+	sb_addf(&sb, "INSERT INTO search_tokens (tok, keywords, cues, "
+	    "synonyms, rows) SELECT key, max(CASE kind WHEN %d THEN data END), "
+	    "max(CASE kind WHEN %d THEN data END), max(CASE kind WHEN %d THEN "
+	    "data END), max(CASE kind WHEN %d THEN data END) FROM search_cache "
+	    "WHERE kind IN (%d, %d, %d, %d) GROUP BY key; DELETE FROM "
+	    "search_cache WHERE kind IN (%d, %d, %d, %d);", SR_KEYWORDS,
+	    SR_CUES, SR_SYNONYMS, SR_POSTINGS, SR_KEYWORDS, SR_CUES,
+	    SR_SYNONYMS, SR_POSTINGS, SR_KEYWORDS, SR_CUES, SR_SYNONYMS,
+	    SR_POSTINGS);
+	if (rc == 0 && sqlite3_exec(cat->db, sb.buf, NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		rc = -1;
 	sb_release(&sb);
 	sb_release(&key);
 	if (sqlite3_exec(cat->db, "DROP TABLE IF EXISTS temp.docs_instance",
@@ -227,37 +241,126 @@ catalog_search_rows(struct catalog *cat, enum search_rows which,
 	return catalog_search_rows_kept(cat, which, key, fn, arg, NULL);
 }
 
-/*
- * The same; with keep set, the values fn was given stay valid: *keep is
- * the text they point into (caller frees; NULL if there was none).
- */
-int
-catalog_search_rows_kept(struct catalog *cat, enum search_rows which,
-    const char *key, int (*fn)(void *, const char *const *, size_t),
-    void *arg, char **keep)
+/* The column of search_tokens that holds kind w, or -1. */
+static int
+token_column(enum search_rows w)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT data FROM search_cache "
-	    "WHERE kind = ?1 AND key = ?2", 1);
+	switch (w) {
+	case SR_KEYWORDS:
+		return 0;
+	case SR_CUES:
+		return 1;
+	case SR_SYNONYMS:
+		return 2;
+	case SR_POSTINGS:
+		return 3;
+	default:
+		return -1;
+	}
+}
+
+/* Forgets the token rows read (and not yet taken). */
+void
+catalog_tokens_reset(struct catalog *cat)
+{
+	for (size_t i = 0; i < cat->ntok; i++) {
+		free(cat->tokrows[i].key);
+		for (int c = 0; c < 4; c++)
+			free(cat->tokrows[i].v[c]);
+	}
+	cat->ntok = 0;
+	strmap_release(&cat->tokmap);
+}
+
+/* Reads tok's row of search_tokens into r; 0, or -1 if malformed. */
+static int
+token_read(struct catalog *cat, const char *tok, struct tokrow *r)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT keywords, cues, "
+	    "synonyms, rows FROM search_tokens WHERE tok = ?1", 4);
+	int		 rc, bad = 0;
+
+	for (int c = 0; c < 4; c++) {
+		free(r->v[c]);
+		r->v[c] = NULL;
+		r->len[c] = 0;
+		r->have[c] = 1;
+	}
+	sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (int c = 0; c < 4; c++) {
+			int	 type = sqlite3_column_type(st, c);
+			size_t	 n;
+
+			if (type == SQLITE_NULL)
+				continue;
+			if (type != (c == 3 ? SQLITE_BLOB : SQLITE_TEXT)) {
+				bad = 1;
+				continue;
+			}
+			n = (size_t)sqlite3_column_bytes(st, c);
+			r->v[c] = xmalloc(n + 1);
+			if (n > 0)
+				memcpy(r->v[c], c == 3 ? sqlite3_column_blob(st,
+				    c) : (const void *)sqlite3_column_text(st, c),
+				    n);
+			r->v[c][n] = '\0';
+			r->len[c] = n;
+		}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return catalog_db_error(cat, "cannot read the search data");
+	return bad ? malformed(cat) : 0;
+}
+
+/*
+ * Kind w's list for tok (caller frees; NULL if it has none): each of a
+ * token's lists is asked for once, so its row is read once for all four
+ * and each list handed over when asked. Returns 0 or -1.
+ */
+static int
+token_take(struct catalog *cat, enum search_rows w, const char *tok,
+    char **text, size_t *len)
+{
+	long		*i = strmap_get(&cat->tokmap, tok);
+	int		 c = token_column(w);
+	struct tokrow	*r;
+
+	*text = NULL;
+	*len = 0;
+	if (i == NULL) {
+		if (cat->ntok >= 4096)
+			catalog_tokens_reset(cat);	/* bounded */
+		if (cat->ntok == cat->captok) {
+			cat->captok = cat->captok ? cat->captok * 2 : 64;
+			cat->tokrows = xrealloc(cat->tokrows, cat->captok *
+			    sizeof(*cat->tokrows));
+		}
+		r = &cat->tokrows[cat->ntok];
+		memset(r, 0, sizeof(*r));
+		r->key = xstrdup(tok);
+		strmap_put(&cat->tokmap, r->key, (long)cat->ntok++);
+	} else
+		r = &cat->tokrows[*i];
+	if (!r->have[c] && token_read(cat, tok, r) == -1)
+		return -1;
+	*text = r->v[c];
+	*len = r->len[c];
+	r->v[c] = NULL;
+	r->have[c] = 0;
+	return 0;
+}
+
+/* Splits data (rows of kind which, modified in place) for fn. */
+static int
+split_rows(struct catalog *cat, enum search_rows which, char *data,
+    int (*fn)(void *, const char *const *, size_t), void *arg)
+{
 	const char	*vals[8];
 	size_t		 n = (size_t)search_sql[which].ncols, k;
-	char		*data, *p, *end, *us;
+	char		*p, *end, *us;
 	int		 rc = 0;
 
-	sqlite3_bind_int(st, 1, (int)which);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	if (keep != NULL)
-		*keep = NULL;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW ||
-	    sqlite3_column_type(st, 0) != SQLITE_TEXT) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE && search_sql[which].keyed)
-			return 0;
-		return diag_error("%s: the search data is missing (rebuild it "
-		    "with \"awsai build\")", catalog_describe(cat));
-	}
-	rc = 0;
-	data = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
 	for (p = data; *p != '\0' && rc == 0; p = end + 1) {
 		if ((end = strchr(p, RS)) == NULL)
 			break;
@@ -273,11 +376,53 @@ catalog_search_rows_kept(struct catalog *cat, enum search_rows which,
 	}
 	if (rc == 0 && *p != '\0')
 		rc = malformed(cat);
+	return rc == -1 ? -1 : 0;
+}
+
+/*
+ * The same; with keep set, the values fn was given stay valid: *keep is
+ * the text they point into (caller frees; NULL if there was none).
+ */
+int
+catalog_search_rows_kept(struct catalog *cat, enum search_rows which,
+    const char *key, int (*fn)(void *, const char *const *, size_t),
+    void *arg, char **keep)
+{
+	sqlite3_stmt	*st;
+	char		*data;
+	size_t		 len;
+	int		 rc;
+
+	if (keep != NULL)
+		*keep = NULL;
+	if (token_column(which) >= 0) {
+		if (token_take(cat, which, key, &data, &len) == -1)
+			return -1;
+	} else {
+		st = catalog_prep(cat, "SELECT data FROM search_cache WHERE "
+		    "kind = ?1 AND key = ?2", 1);
+		sqlite3_bind_int(st, 1, (int)which);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW ||
+		    sqlite3_column_type(st, 0) != SQLITE_TEXT) {
+			sqlite3_reset(st);
+			if (rc == SQLITE_DONE && search_sql[which].keyed)
+				return 0;
+			return diag_error("%s: the search data is missing "
+			    "(rebuild it with \"awsai build\")",
+			    catalog_describe(cat));
+		}
+		data = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+	}
+	if (data == NULL)
+		return 0;
+	rc = split_rows(cat, which, data, fn, arg);
 	if (keep != NULL)
 		*keep = data;
 	else
 		free(data);
-	return rc == -1 ? -1 : 0;
+	return rc;
 }
 
 struct list_arg {
@@ -320,30 +465,23 @@ int
 catalog_postings(struct catalog *cat, const char *token, long long **rows,
     size_t *n)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT data FROM search_cache "
-	    "WHERE kind = ?1 AND key = ?2", 1);
 	const unsigned char *b;
+	char		*data;
 	size_t		 len;
-	int		 rc;
 
 	*n = 0;
 	*rows = NULL;
-	sqlite3_bind_int(st, 1, SR_POSTINGS);
-	sqlite3_bind_text(st, 2, token, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (token_take(cat, SR_POSTINGS, token, &data, &len) == -1) {
 		*rows = xmalloc(sizeof(**rows));
-		return rc == SQLITE_DONE ? 0 : catalog_db_error(cat,
-		    "cannot search");
+		return -1;
 	}
-	b = sqlite3_column_blob(st, 0);
-	len = (size_t)sqlite3_column_bytes(st, 0);
-	if (sqlite3_column_type(st, 0) != SQLITE_BLOB || len % 8 != 0) {
-		sqlite3_reset(st);
+	if (len % 8 != 0) {
+		free(data);
 		*rows = xmalloc(sizeof(**rows));
 		return malformed(cat);
 	}
 	*rows = xmalloc((len / 8 + 1) * sizeof(**rows));
+	b = (const unsigned char *)data;
 	for (size_t i = 0; i < len / 8; i++) {
 		sqlite3_uint64 r = 0;
 
@@ -351,7 +489,7 @@ catalog_postings(struct catalog *cat, const char *token, long long **rows,
 			r = r << 8 | b[i * 8 + (size_t)k];
 		(*rows)[(*n)++] = (long long)r;
 	}
-	sqlite3_reset(st);
+	free(data);
 	return 0;
 }
 

@@ -154,6 +154,8 @@ catalog_free(struct catalog *cat)
 {
 	if (cat == NULL)
 		return;
+	catalog_tokens_reset(cat);
+	free(cat->tokrows);
 	for (size_t i = 0; i < NSTMT; i++)
 		sqlite3_finalize(cat->stmt[i]);
 	sqlite3_close(cat->db);

@@ -17,13 +17,26 @@
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
+/* A token's row of search_tokens, read once for its four lists. */
+struct tokrow {
+	char		*key;
+	char		*v[4];		/* keywords, cues, synonyms, rows */
+	size_t		 len[4];
+	unsigned char	 have[4];	/* v[i] is read and not yet taken */
+};
+
 struct catalog {
 	sqlite3		*db;
 	char		*desc;		/* where it came from, for messages */
 	const char	*sql[NSTMT];	/* prepared statements, by SQL text */
 	sqlite3_stmt	*stmt[NSTMT];
 	struct tokenizer *tk;		/* for the FTS5 tokenizer */
+	struct strmap	 tokmap;	/* token -> index in tokrows */
+	struct tokrow	*tokrows;
+	size_t		 ntok, captok;
 };
+
+void	 catalog_tokens_reset(struct catalog *);
 
 int	 catalog_db_error(struct catalog *, const char *);
 int	 catalog_cache_search(struct catalog *);
