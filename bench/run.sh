@@ -19,18 +19,24 @@ trap 'rm -rf "$tmp"' EXIT
 now() { t=${EPOCHREALTIME/./}000; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# paired LABEL CMD...: median ns of CMD and of the floor, interleaved
+# paired LABEL CMD...: median ns of CMD and of the floor, interleaved;
+# CMD reads $stdin (bash redirects it: no shell process is timed)
+stdin=/dev/null
 paired() {
 	label=$1; shift
 	: >"$tmp/a"; : >"$tmp/b"
 	for _ in $(seq "$runs"); do
-		now; s=$t; "$@" >/dev/null 2>&1 || true; now
+		now; s=$t; "$@" <"$stdin" >/dev/null 2>&1 || true; now
 		echo $((t - s)) >>"$tmp/a"
 		now; s=$t; "$bare" >/dev/null 2>&1 || true; now
 		echo $((t - s)) >>"$tmp/b"
 	done
 	last=$(median <"$tmp/a")
-	row "$label" "$last" "$(median <"$tmp/b")" "$*"
+	if [ "$stdin" = /dev/null ]; then
+		row "$label" "$last" "$(median <"$tmp/b")" "$*"
+	else
+		row "$label" "$last" "$(median <"$tmp/b")" "$* < ${stdin##*/}"
+	fi
 }
 row() {	# LABEL NS FLOOR_NS COMMAND (cut to 60 characters)
 	cmd=${4//$root\//}
@@ -98,7 +104,9 @@ one_long=$last
 paired "show" "$awsai" show rekognition
 paired "list" "$awsai" list
 paired "completion" "$awsai" __complete show rek
-paired "MCP initialize + one ask" sh -c "exec '$awsai' mcp < '$tmp/mcp.in'"
+stdin=$tmp/mcp.in
+paired "MCP initialize + one ask" "$awsai" mcp
+stdin=/dev/null
 paired "10x catalog: ask, short" "$big" ask "$short"
 ten_short=$last
 paired "10x catalog: ask, 40 words" "$big" ask "$long"
