@@ -215,6 +215,10 @@ static const char finish_sql[] =
     "FROM service_usecases su JOIN usecases u ON u.id = su.usecase_id "
     "WHERE su.service_id = s.id ORDER BY su.weight DESC, u.ord)) FROM "
     "services s;"
+    /* list's order, so that list reads it instead of sorting */
+    "UPDATE services SET list_ord = r.n FROM (SELECT s.id, row_number() "
+    "OVER (ORDER BY l.ord, s.name COLLATE NOCASE) AS n FROM services s "
+    "JOIN layers l ON l.id = s.layer) AS r WHERE r.id = services.id;"
     /* every word of a cue, so that ask leaves it uncorrected */
     "WITH RECURSIVE split(rest, tok) AS (SELECT toks || ' ', '' FROM "
     "capability_cues UNION ALL SELECT substr(rest, instr(rest, ' ') + 1), "

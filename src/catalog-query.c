@@ -358,7 +358,7 @@ catalog_list(struct catalog *cat, const struct filter *f, struct result *res)
 	    "(SELECT 1 FROM service_usecases WHERE service_id = s.id AND "
 	    "usecase_id = ?2)) AND (?3 IS NULL OR s.status = ?3 OR (?3 = "
 	    "'active' AND st.new_customers)) "
-	    "ORDER BY l.ord, s.name COLLATE NOCASE";
+	    "ORDER BY s.list_ord";
 	const char	*p[] = { f->layer, f->usecase, f->status };
 
 	return catalog_fill_rows(cat, sql, p, NELEM(p), res);
