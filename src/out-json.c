@@ -83,7 +83,8 @@ row_json(const struct result *res, size_t r)
 	json_t	*o = json_object();
 
 	for (size_t c = 0; c < res->ncols; c++)
-		json_object_set_new(o, res->cols[c].name,
+		/* column names are the program's own ASCII */
+		json_object_set_new_nocheck(o, res->cols[c].name,
 		    cell_json(&res->cells[r * res->ncols + c], &res->cols[c]));
 	return o;
 }
