@@ -38,7 +38,7 @@ CATALOG	:= $(sort $(wildcard $(CATALOG_DIR)/*.json))
 DEB_PKGS = gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev \
 	   libreadline-dev libstemmer-dev libcmocka-dev jq python3 \
 	   python3-pexpect less bash-completion zsh fish mandoc groff-base \
-	   clang libclang-rt-14-dev graphviz python3-jsonschema
+	   clang libclang-rt-14-dev graphviz python3-jsonschema sqlite3
 
 # Where `make install` puts things (DESTDIR for staging).
 PREFIX	?= /usr/local

@@ -328,6 +328,7 @@ int	 catalog_choices(struct catalog *, const char *, const char *,
 	    struct strv *, struct strv *);
 int	 catalog_search_rows(struct catalog *, enum search_rows, const char *,
 	    int (*)(void *, const char *const *, size_t), void *);
+int	 catalog_search_damaged(const struct catalog *);
 int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
 	    const char *, int (*)(void *, const char *const *, size_t), void *,
 	    char **);

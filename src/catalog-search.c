@@ -223,6 +223,7 @@ catalog_cache_search(struct catalog *cat)
 static int
 malformed(struct catalog *cat)
 {
+	cat->damaged = 1;
 	return diag_error("%s: the search data is malformed (rebuild it with "
 	    "\"awsai build\")", catalog_describe(cat));
 }
@@ -257,6 +258,16 @@ token_column(enum search_rows w)
 	default:
 		return -1;
 	}
+}
+
+/*
+ * Was ask's data found malformed (reported) since the catalog was
+ * opened? A question that found it so has no answer to trust.
+ */
+int
+catalog_search_damaged(const struct catalog *cat)
+{
+	return cat->damaged;
 }
 
 /* Forgets the token rows read (and not yet taken). */
@@ -308,8 +319,10 @@ token_read(struct catalog *cat, const char *tok, struct tokrow *r)
 			r->len[c] = n;
 		}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		cat->damaged = 1;
 		return catalog_db_error(cat, "cannot read the search data");
+	}
 	return bad ? malformed(cat) : 0;
 }
 

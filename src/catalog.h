@@ -34,6 +34,7 @@ struct catalog {
 	struct strmap	 tokmap;	/* token -> index in tokrows */
 	struct tokrow	*tokrows;
 	size_t		 ntok, captok;
+	int		 damaged;	/* ask's data was found malformed */
 };
 
 void	 catalog_tokens_reset(struct catalog *);

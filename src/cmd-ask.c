@@ -125,7 +125,10 @@ ask_one(struct ctx *ctx, struct search *s, struct ask *k)
 	struct result	 res;
 	int		 n;
 
-	n = search_run(s, &k->q, &h);
+	if ((n = search_run(s, &k->q, &h)) < 0) {
+		hits_release(&h);
+		return EXIT_DATA;
+	}
 	for (size_t i = 0; i + 1 < h.fixed.n; i += 2)
 		diag_warn("did you mean \"%s\"? (searched for it instead of "
 		    "\"%s\")", h.fixed.v[i + 1], h.fixed.v[i]);
@@ -165,7 +168,7 @@ ask_batch(struct ctx *ctx, struct search *s, struct ask *k)
 	char		*line = NULL;
 	size_t		 cap = 0, lineno = 0;
 	ssize_t		 len = -1;
-	int		 any = 0, first = 1, json;
+	int		 any = 0, first = 1, json, n;
 
 	json = ctx->out.fmt == FMT_JSON || ctx->out.fmt == FMT_JSONL;
 	k->batch = !json;
@@ -177,7 +180,12 @@ ask_batch(struct ctx *ctx, struct search *s, struct ask *k)
 			line[strlen(line)] = ' ';	/* a NUL ends no task */
 		k->q.text = line;
 		memset(&h, 0, sizeof(h));
-		any |= search_run(s, &k->q, &h) > 0;
+		if ((n = search_run(s, &k->q, &h)) < 0) {
+			hits_release(&h);
+			free(line);
+			return EXIT_DATA;
+		}
+		any |= n > 0;
 		columns(k, &res);
 		res.noheader = !first;
 		add_rows(k, &h, lineno, &res);

@@ -450,7 +450,9 @@ keep_shown(struct search *s, struct cand *c, size_t n)
 
 /*
  * Ranks the services for q->text into h (zeroed by the caller, released
- * with hits_release()). Returns the number of results (0: nothing fits).
+ * with hits_release()). Returns the number of results (0: nothing fits),
+ * or -1 if the catalog's search data proved malformed (reported): the
+ * lists a question reads are read when it first needs them.
  */
 int
 search_run(struct search *s, const struct query *q, struct hits *h)
@@ -477,5 +479,7 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 	for (size_t i = 0; i < s->nsvc; i++)
 		if (s->acc[i].hit || s->acc[i].ncap > 0)
 			memset(&s->acc[i], 0, sizeof(s->acc[i]));
+	if (s->bad || catalog_search_damaged(s->cat))
+		return -1;
 	return (int)h->n;
 }

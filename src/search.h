@@ -190,7 +190,7 @@ struct search {
 	struct idmap	 textmap;	/* rowid -> index in texts */
 	struct strv	 texts;		/* index row texts shown */
 	struct question	 q;
-	int		 bad;		/* the search data is malformed */
+	int		 bad;		/* its search data proved malformed */
 };
 
 /* search-data.c */

@@ -150,6 +150,18 @@ sqlite3 "$T/null-alias.db" "INSERT INTO aliases VALUES (NULL, 'lens');" 2>/dev/n
 run "$AWSAI" --catalog "$T/null-alias.db" show lens
 expect_status 65
 expect_err "is not an awsai catalog"
+# ask reads a token's lists when a question first needs them: a
+# malformed one found then is a data error too, not an answer
+for what in "cues = 'x'" "rows = x'0102'" "keywords = 'x'" \
+    "synonyms = 'x'"; do
+	cp "$T/ok.db" "$T/lists.db"
+	sqlite3 "$T/lists.db" "UPDATE search_tokens SET $what WHERE tok = 'face'" 2>/dev/null
+	run "$AWSAI" --catalog "$T/lists.db" ask detect face
+	expect_status 65
+	expect_err "malformed"
+	run sh -c 'echo "detect face" | exec "$0" --catalog "$1" ask -o jsonl -' "$AWSAI" "$T/lists.db"
+	expect_status 65
+done
 cp "$T/ok.db" "$T/count.db"
 sqlite3 "$T/count.db" "UPDATE meta SET value = '99999999999999999999' WHERE key = 'doc_count'; UPDATE meta SET value = '-5' WHERE key = 'doc_avglen';" 2>/dev/null
 run "$AWSAI" --catalog "$T/count.db" ask detect faces
