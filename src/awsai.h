@@ -335,7 +335,7 @@ int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
 int	 catalog_synonyms(struct catalog *, const char *,
 	    int (*)(void *, int, const char *), void *);
 int	 catalog_postings(struct catalog *, const char *, long long **,
-	    long **, size_t *);
+	    size_t *);
 int	 catalog_fts_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);

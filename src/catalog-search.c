@@ -5,7 +5,6 @@
  * the index rows that hold a token, and an index row's text.
  */
 #include <ctype.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +19,7 @@ static const struct {
 	const char	*sql;
 	int		 ncols;
 	int		 keyed;
-	int		 blob;	/* its values, integers, go in a blob */
+	int		 blob;	/* its one value, a rowid, goes in a blob */
 } search_sql[SR_ALL] = {
 	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1, 0, 0 },
 	[SR_SERVICES] = { "SELECT s.id, s.layer, s.status, (SELECT x.ord FROM "
@@ -56,9 +55,8 @@ static const struct {
 	    "BY c.ord, s.ord", 2, 1, 0 },
 	/* the index's own answer for every token, by fts5vocab (made by
 	   catalog_cache_search for the build) */
-	[SR_POSTINGS] = { "SELECT v.term, v.doc, r.ord FROM temp.docs_instance "
-	    "v JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS ord FROM "
-	    "doc_rows) r ON r.id = v.doc ORDER BY v.term, v.doc", 2, 1, 1 },
+	[SR_POSTINGS] = { "SELECT term, doc FROM temp.docs_instance ORDER BY "
+	    "term, doc", 1, 1, 1 },
 	[SR_WORDS] = { NULL, 1, 0, 0 },		/* made by cache_words */
 };
 
@@ -116,13 +114,11 @@ cache_query(struct catalog *cat, int w, struct strbuf *sb, struct strbuf *key)
 			sb_adds(key, v);
 		}
 		if (search_sql[w].blob) {
-			for (int i = 0; i < n; i++) {
-				sqlite3_uint64 r = (sqlite3_uint64)
-				    sqlite3_column_int64(st, first + i);
+			sqlite3_uint64 r = (sqlite3_uint64)sqlite3_column_int64(
+			    st, first);
 
-				for (int b = 0; b < 8; b++)
-					sb_addc(sb, (char)(r >> (8 * b) & 0xff));
-			}
+			for (int b = 0; b < 8; b++)
+				sb_addc(sb, (char)(r >> (8 * b) & 0xff));
 			continue;
 		}
 		for (int i = 0; i < n; i++) {
@@ -473,50 +469,38 @@ catalog_synonyms(struct catalog *cat, const char *first,
 	return catalog_search_rows(cat, SR_SYNONYMS, first, syn_row, &la);
 }
 
-/* The little-endian 64-bit integer at b. */
-static sqlite3_uint64
-le64(const unsigned char *b)
-{
-	sqlite3_uint64	r = 0;
-
-	for (int k = 7; k >= 0; k--)
-		r = r << 8 | b[k];
-	return r;
-}
-
 /*
  * The rows of the index that hold token, as the build stored FTS5's answer
- * in search_cache: new arrays *rows of their rowids and *ords of their
- * places in the index (0 for the first row by rowid), *n of each (caller
- * frees both). Returns 0, or -1 if the stored rows are malformed
- * (reported).
+ * in search_cache: a new array *rows (caller frees), *n of them. Returns
+ * 0, or -1 if the stored rows are malformed (reported).
  */
 int
 catalog_postings(struct catalog *cat, const char *token, long long **rows,
-    long **ords, size_t *n)
+    size_t *n)
 {
 	const unsigned char *b;
 	char		*data;
 	size_t		 len;
-	int		 rc = 0;
 
 	*n = 0;
-	if (token_take(cat, SR_POSTINGS, token, &data, &len) == -1)
-		rc = -1;
-	else if (len % 16 != 0) {
-		free(data);
-		rc = malformed(cat);
+	*rows = NULL;
+	if (token_take(cat, SR_POSTINGS, token, &data, &len) == -1) {
+		*rows = xmalloc(sizeof(**rows));
+		return -1;
 	}
-	*rows = xmalloc((rc == 0 ? len / 16 + 1 : 1) * sizeof(**rows));
-	*ords = xmalloc((rc == 0 ? len / 16 + 1 : 1) * sizeof(**ords));
-	if (rc != 0)
-		return rc;
+	if (len % 8 != 0) {
+		free(data);
+		*rows = xmalloc(sizeof(**rows));
+		return malformed(cat);
+	}
+	*rows = xmalloc((len / 8 + 1) * sizeof(**rows));
 	b = (const unsigned char *)data;
-	for (size_t i = 0; i < len / 16; i++) {
-		sqlite3_uint64 ord = le64(b + i * 16 + 8);
+	for (size_t i = 0; i < len / 8; i++) {
+		sqlite3_uint64 r = 0;
 
-		(*rows)[*n] = (long long)le64(b + i * 16);
-		(*ords)[(*n)++] = ord > (sqlite3_uint64)LONG_MAX ? -1 : (long)ord;
+		for (int k = 7; k >= 0; k--)
+			r = r << 8 | b[i * 8 + (size_t)k];
+		(*rows)[(*n)++] = (long long)r;
 	}
 	free(data);
 	return 0;

@@ -172,8 +172,7 @@ add_docstats(void *arg, const char *const *v, size_t n)
 	char		*end = NULL;
 
 	(void)n;
-	/* a slot per row is made for ask (search-text.c): bounded */
-	if (number(s, "index size", v[0], 0, 1L << 24, &s->nrows) == -1)
+	if (number(s, "index size", v[0], 0, LONG_MAX, &s->nrows) == -1)
 		return -1;
 	s->avglen = v[1] != NULL ? strtod(v[1], &end) : 0;
 	if (v[1] == NULL || *end != '\0' || !(s->avglen >= 0))

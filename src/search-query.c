@@ -107,22 +107,13 @@ search_postings(struct search *s, const char *tok)
 {
 	struct plist	*pl = search_token(s, tok);
 
-	long		*ords;
-	size_t		 k = 0;
-
 	if (!pl->rowsloaded) {
 		pl->rowsloaded = 1;
-		if (catalog_postings(s->cat, tok, &pl->rows, &ords, &pl->n) ==
-		    -1)
+		if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
 			pl->n = 0;
 		pl->slot = xcalloc(pl->n + 1, sizeof(*pl->slot));
-		/* a row the search data misplaces is dropped (and reported) */
 		for (size_t i = 0; i < pl->n; i++)
-			if ((pl->slot[k] = text_slot(s, pl->rows[i],
-			    ords[i])) >= 0)
-				pl->rows[k++] = pl->rows[i];
-		pl->n = k;
-		free(ords);
+			pl->slot[i] = text_slot(s, pl->rows[i]);
 	}
 	return pl;
 }

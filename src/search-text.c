@@ -6,44 +6,29 @@
  * the share of further tasks, which phrases it holds. Every row touched
  * counts: there is no cap on how many.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "search.h"
 
 /*
- * The slot of index row rowid, at its place ord in the index (the build
- * numbers the rows): a slot per row, made zeroed at the first, so a
- * question reaches its rows by index, with no hashing. Returns the
- * slot, or -1 if ord is not a place in an index of s->nrows rows or
- * already holds another row (reported: the search data is malformed).
+ * The slot of index row rowid in s->rows, made the first time the row is
+ * seen and kept (there are at most as many as the index has rows): a
+ * question then reaches its rows by index, with no hashing.
  */
 int
-text_slot(struct search *s, long long rowid, long ord)
+text_slot(struct search *s, long long rowid)
 {
-	if (ord < 0 || ord >= s->nrows || ord >= INT_MAX) {
-		s->bad = 1;
-		diag_error("%s: malformed search data: index row %ld of %ld "
-		    "(rebuild it with \"awsai build\")",
-		    catalog_describe(s->cat), ord, s->nrows);
-		return -1;
+	long	i = idmap_put(&s->rowmap, rowid, (long)s->nslots);
+
+	if ((size_t)i == s->nslots) {
+		s->rows = search_grow(s->rows, &s->caprows, s->nslots + 1,
+		    sizeof(*s->rows));
+		memset(&s->rows[i], 0, sizeof(s->rows[i]));
+		s->rows[i].rowid = rowid;
+		s->nslots++;
 	}
-	if (s->rows == NULL) {
-		/* one slot per row of the index, zero pages until touched */
-		s->nslots = (size_t)s->nrows;
-		s->rows = xcalloc(s->nslots + 1, sizeof(*s->rows));
-	}
-	if (s->rows[ord].rowid == 0)
-		s->rows[ord].rowid = rowid;
-	else if (s->rows[ord].rowid != rowid) {
-		s->bad = 1;
-		diag_error("%s: malformed search data: index row %ld is two "
-		    "rows (rebuild it with \"awsai build\")",
-		    catalog_describe(s->cat), ord);
-		return -1;
-	}
-	return (int)ord;
+	return (int)i;
 }
 
 /* The accumulator in slot k for this question, cleared when first used

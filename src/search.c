@@ -77,6 +77,7 @@ search_free(struct search *s)
 	free(s->syn);
 	free(s->grploaded);
 	free(s->rows);
+	idmap_release(&s->rowmap);
 	free(s->touched);
 	strv_release(&s->words);
 	free(s->wordmask);

@@ -182,7 +182,8 @@ struct search {
 	struct acc	*acc;		/* nsvc, per question, zeroed after */
 	struct cand	*cand;		/* 2 * nsvc + 1, per question */
 	struct rowacc	*rows;		/* a slot per index row seen */
-	size_t		 nslots;	/* nrows, once rows is made */
+	size_t		 nslots, caprows;
+	struct idmap	 rowmap;	/* rowid -> its slot */
 	int		*touched;	/* the slots this question touched */
 	size_t		 ntouched, captouched;
 	unsigned	 gen;		/* questions scored so far */
@@ -213,7 +214,7 @@ void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 
 /* search-text.c */
 void	 text_score(struct search *);
-int	 text_slot(struct search *, long long, long);
+int	 text_slot(struct search *, long long);
 const char *text_row(struct search *, long long);
 void	 text_reset(struct search *);
 
