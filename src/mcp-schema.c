@@ -32,6 +32,14 @@
 "   \"required\": [\"rank\", \"id\", \"name\", \"layer\", \"status\"," \
 "    \"successor\", \"score\", \"confidence\", \"why\"]}}},"
 
+/* The output of ask and choose: their ranked results. */
+#define ASK_OUTPUT \
+" \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\"," \
+"  \"properties\": {\"results\": {\"type\": \"array\", \"items\": {" \
+"   \"type\": \"object\", \"properties\": {" \
+ASK_RESULT \
+"  \"required\": [\"results\"]},"
+
 /* compare's entry in tools/list (between list and define). */
 static const char mcp_compare_tool[] =
 "{\"name\": \"compare\", \"title\": \"Compare AWS AI services\","
@@ -82,11 +90,7 @@ static const char tools_json[] = "["
 "    \"description\": \"rank by relevance alone, as an existing customer "
 "would: closed services keep their place\"}},"
 "  \"required\": [\"task\"], \"additionalProperties\": false},"
-" \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
-"  \"properties\": {\"results\": {\"type\": \"array\", \"items\": {"
-"   \"type\": \"object\", \"properties\": {"
-ASK_RESULT
-"  \"required\": [\"results\"]},"
+ASK_OUTPUT
 " \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},"
 "{\"name\": \"show\", \"title\": \"An AWS AI service's card\","
 " \"description\": \"The catalog record of one AWS AI/ML service, by id, "
@@ -156,11 +160,7 @@ SERVICE_FIELDS
 "   \"data\": {\"type\": \"string\", \"enum\": \"%{data}\"},"
 "   \"customer\": {\"type\": \"string\", \"enum\": \"%{customer}\"}},"
 "  \"required\": [\"want\"], \"additionalProperties\": false},"
-" \"outputSchema\": {\"$schema\": \"" SCHEMA "\", \"type\": \"object\","
-"  \"properties\": {\"results\": {\"type\": \"array\", \"items\": {"
-"   \"type\": \"object\", \"properties\": {"
-ASK_RESULT
-"  \"required\": [\"results\"]},"
+ASK_OUTPUT
 " \"annotations\": {\"readOnlyHint\": true, \"openWorldHint\": false}},"
 "{\"name\": \"define\", \"title\": \"Define an AI/ML term\","
 " \"description\": \"A glossary entry for an AI or machine-learning "
