@@ -202,8 +202,8 @@ CREATE TABLE search_cache (
 	PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
 
--- The lists kept by token, moved out of search_cache at build time into
--- one row per token, so that a question's token costs one lookup: the
+-- The lists kept by token, made at build time as one row per token, so
+-- that a question's token costs one lookup: the
 -- use-case keywords, cues and synonym terms it starts (texts as above)
 -- and the index rows that hold it (the blob).
 CREATE TABLE search_tokens (

@@ -71,16 +71,34 @@ static const struct {
 #define US		'\x1f'
 #define NUL_MARK	"\x1d"
 
-/* Stores sb as the text of (kind, key); 0 or -1. */
+static int token_column(enum search_rows);
+
+/*
+ * Stores sb as the text of (kind, key): a list kept by token in its
+ * column of the token's row of search_tokens, anything else in
+ * search_cache. Returns 0 or -1.
+ */
 static int
 cache_put(struct catalog *cat, int kind, const char *key,
     const struct strbuf *sb)
 {
-	sqlite3_stmt	*ins = catalog_prep(cat, "INSERT INTO search_cache "
-	    "(kind, key, data) VALUES (?1, ?2, ?3)", 0);
-	int		 rc;
+	static const char *const put_token[] = {
+	    "INSERT INTO search_tokens (tok, keywords) VALUES (?2, ?3) ON "
+	    "CONFLICT (tok) DO UPDATE SET keywords = excluded.keywords",
+	    "INSERT INTO search_tokens (tok, cues) VALUES (?2, ?3) ON "
+	    "CONFLICT (tok) DO UPDATE SET cues = excluded.cues",
+	    "INSERT INTO search_tokens (tok, synonyms) VALUES (?2, ?3) ON "
+	    "CONFLICT (tok) DO UPDATE SET synonyms = excluded.synonyms",
+	    "INSERT INTO search_tokens (tok, rows) VALUES (?2, ?3) ON "
+	    "CONFLICT (tok) DO UPDATE SET rows = excluded.rows",
+	};
+	int		 c = token_column((enum search_rows)kind), rc;
+	sqlite3_stmt	*ins = catalog_prep(cat, c >= 0 ? put_token[c] :
+	    "INSERT INTO search_cache (kind, key, data) VALUES (?1, ?2, ?3)",
+	    0);
 
-	sqlite3_bind_int(ins, 1, kind);
+	if (c < 0)
+		sqlite3_bind_int(ins, 1, kind);
 	sqlite3_bind_text(ins, 2, key, -1, SQLITE_TRANSIENT);
 	if (search_sql[kind].blob)
 		sqlite3_bind_blob(ins, 3, sb->buf, (int)sb->len, SQLITE_STATIC);
@@ -197,20 +215,6 @@ catalog_cache_search(struct catalog *cat)
 	for (int w = 0; w < SR_ALL && rc == 0; w++)
 		rc = search_sql[w].sql != NULL ? cache_query(cat, w, &sb, &key) :
 		    cache_words(cat, &sb);
-	/* the lists kept by token, one row per token */
-	sb.len = 0;
-	sb_addf(&sb, "INSERT INTO search_tokens (tok, keywords, cues, "
-	    "synonyms, rows) SELECT key, max(CASE kind WHEN %d THEN data END), "
-	    "max(CASE kind WHEN %d THEN data END), max(CASE kind WHEN %d THEN "
-	    "data END), max(CASE kind WHEN %d THEN data END) FROM search_cache "
-	    "WHERE kind IN (%d, %d, %d, %d) GROUP BY key; DELETE FROM "
-	    "search_cache WHERE kind IN (%d, %d, %d, %d);", SR_KEYWORDS,
-	    SR_CUES, SR_SYNONYMS, SR_POSTINGS, SR_KEYWORDS, SR_CUES,
-	    SR_SYNONYMS, SR_POSTINGS, SR_KEYWORDS, SR_CUES, SR_SYNONYMS,
-	    SR_POSTINGS);
-	if (rc == 0 && sqlite3_exec(cat->db, sb.buf, NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		rc = -1;
 	sb_release(&sb);
 	sb_release(&key);
 	if (sqlite3_exec(cat->db, "DROP TABLE IF EXISTS temp.docs_instance",
@@ -471,7 +475,7 @@ catalog_synonyms(struct catalog *cat, const char *first,
 
 /*
  * The rows of the index that hold token, as the build stored FTS5's answer
- * in search_cache: a new array *rows (caller frees), *n of them. Returns
+ * in search_tokens: a new array *rows (caller frees), *n of them. Returns
  * 0, or -1 if the stored rows are malformed (reported).
  */
 int
