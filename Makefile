@@ -20,13 +20,16 @@ CC	 = clang
 OPT	 = -O1 -g $(SAN_FLAGS) -fsanitize=fuzzer-no-link
 endif
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
-# SQLite, jansson and libstemmer are linked statically where the system
-# has their archives (Debian's -dev packages do): a process then starts
-# without relocating three more shared libraries (bench/ measures it).
+# SQLite and jansson are linked statically where the system has their
+# archives (Debian's -dev packages do): a process then starts without
+# relocating two more shared libraries (bench/ measures it). libstemmer is
+# always linked from its archive: src/stem.c calls the English stemmer's
+# own entry points, which only libstemmer.a exports, so English alone is
+# linked, not every language's tables.
 static_lib = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),\
 	-l:lib$(1).a,-l$(1))
 LIBS	 = $(call static_lib,sqlite3) $(call static_lib,jansson) \
-	   $(call static_lib,stemmer) -lreadline -lm
+	   -l:libstemmer.a -lreadline -lm
 
 SRCS	:= $(wildcard src/*.c)
 OBJS	:= $(SRCS:src/%.c=$(BUILD)/obj/%.o)

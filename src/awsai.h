@@ -60,6 +60,7 @@ struct catalog;
 struct ctx;
 struct search;
 struct tokenizer;
+struct stemmer;
 
 /* --------------------------------------------------------------- xmalloc.c */
 void	*xmalloc(size_t);
@@ -184,6 +185,9 @@ int	 tokenizer_run(struct tokenizer *, const char *, size_t, token_fn,
 	    void *);
 int	 tokenizer_is_hangul(const char *, size_t);
 char	*tokenizer_squeeze(const char *);
+struct stemmer *stemmer_new(void);	/* stem.c: English (Snowball) */
+void	 stemmer_free(struct stemmer *);
+const char *stemmer_stem(struct stemmer *, const char *, size_t, size_t *);
 
 /* ------------------------------------------------------------------ load.c */
 /*

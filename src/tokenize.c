@@ -9,12 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libstemmer.h>
-
 #include "awsai.h"
 
 struct tokenizer {
-	struct sb_stemmer *stemmer;
+	struct stemmer	  *stemmer;
 	struct strbuf	   word;	/* the current word, folded */
 	char		   out[64];	/* the emitted token */
 };
@@ -68,9 +66,7 @@ tokenizer_new(void)
 	struct tokenizer *tk;
 
 	tk = xcalloc(1, sizeof(*tk));
-	tk->stemmer = sb_stemmer_new("english", "UTF_8");
-	if (tk->stemmer == NULL)
-		BUG("no Snowball stemmer for English");
+	tk->stemmer = stemmer_new();
 	return tk;
 }
 
@@ -79,7 +75,7 @@ tokenizer_free(struct tokenizer *tk)
 {
 	if (tk == NULL)
 		return;
-	sb_stemmer_delete(tk->stemmer);
+	stemmer_free(tk->stemmer);
 	sb_release(&tk->word);
 	free(tk);
 }
@@ -194,11 +190,7 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 		if (w[i] >= '0' && w[i] <= '9')
 			digits = 1;
 	if (!digits && len > 3) {
-		w = (const char *)sb_stemmer_stem(tk->stemmer,
-		    (const sb_symbol *)tk->word.buf, (int)len);
-		if (w == NULL)
-			BUG("stemmer out of memory");
-		len = (size_t)sb_stemmer_length(tk->stemmer);
+		w = stemmer_stem(tk->stemmer, tk->word.buf, len, &len);
 	}
 	memcpy(tk->out, w, len);
 	tk->out[len] = '\0';
