@@ -430,8 +430,8 @@ int	 out_with_fields(struct outspec *, const struct result *,
 	    int (*)(const struct outspec *, const struct result *,
 	    const void *), const void *);
 int	 out_flush(const struct outspec *);
-char	*out_escape_tsv(const char *);
-char	*out_escape_csv(const char *);
+void	 out_escape_tsv(struct strbuf *, const char *);
+void	 out_escape_csv(struct strbuf *, const char *);
 char	*out_escape_controls(const char *);
 void	 out_cell_text(const struct cell *, enum cell_kind, struct strbuf *);
 const char *out_status_color(const char *);

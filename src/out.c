@@ -261,53 +261,55 @@ out_cell_text(const struct cell *c, enum cell_kind kind, struct strbuf *sb)
 	}
 }
 
-/* TSV: tab, newline, carriage return and backslash as \t \n \r \\. */
-char *
-out_escape_tsv(const char *s)
+/* Appends s as TSV: tab, newline, carriage return and backslash as \t \n
+ * \r \\. */
+void
+out_escape_tsv(struct strbuf *sb, const char *s)
 {
-	struct strbuf	sb = { 0 };
-	size_t		n;
+	size_t	n;
 
-	sb_adds(&sb, "");
 	for (;;) {
 		n = strcspn(s, "\t\n\r\\");
-		sb_add(&sb, s, n);	/* the run with nothing to escape */
+		sb_add(sb, s, n);	/* the run with nothing to escape */
 		s += n;
 		switch (*s) {
 		case '\0':
-			return sb_detach(&sb);
+			return;
 		case '\t':
-			sb_adds(&sb, "\\t");
+			sb_add(sb, "\\t", 2);
 			break;
 		case '\n':
-			sb_adds(&sb, "\\n");
+			sb_add(sb, "\\n", 2);
 			break;
 		case '\r':
-			sb_adds(&sb, "\\r");
+			sb_add(sb, "\\r", 2);
 			break;
 		default:
-			sb_adds(&sb, "\\\\");
+			sb_add(sb, "\\\\", 2);
 		}
 		s++;
 	}
 }
 
-/* CSV (RFC 4180): quote a field with comma, quote, CR or LF; double quotes. */
-char *
-out_escape_csv(const char *s)
+/* Appends s as a CSV field (RFC 4180): quoted when it holds a comma,
+ * quote, CR or LF, with quotes doubled. */
+void
+out_escape_csv(struct strbuf *sb, const char *s)
 {
-	struct strbuf sb = { 0 };
+	const char	*q;
 
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		return xstrdup(s);
-	sb_addc(&sb, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			sb_addc(&sb, '"');
-		sb_addc(&sb, *s);
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		sb_adds(sb, s);
+		return;
 	}
-	sb_addc(&sb, '"');
-	return sb_detach(&sb);
+	sb_addc(sb, '"');
+	while ((q = strchr(s, '"')) != NULL) {
+		sb_add(sb, s, (size_t)(q - s) + 1);
+		sb_addc(sb, '"');
+		s = q + 1;
+	}
+	sb_adds(sb, s);
+	sb_addc(sb, '"');
 }
 
 /*

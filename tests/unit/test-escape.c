@@ -66,12 +66,23 @@ tsv_read(const char *s)
 	return sb_detach(&sb);
 }
 
+/* What escape appends for s, alone (caller frees). */
+static char *
+escaped(void (*escape)(struct strbuf *, const char *), const char *s)
+{
+	struct strbuf	sb = { 0 };
+
+	sb_adds(&sb, "");
+	escape(&sb, s);
+	return sb_detach(&sb);
+}
+
 static void
 test_csv_round_trip(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
-		char *e = out_escape_csv(samples[i]), *d = csv_read(e);
+		char *e = escaped(out_escape_csv, samples[i]), *d = csv_read(e);
 
 		assert_string_equal(d, samples[i]);
 		if (strpbrk(samples[i], ",\"\r\n") != NULL)
@@ -88,7 +99,7 @@ test_tsv_round_trip(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
-		char *e = out_escape_tsv(samples[i]), *d = tsv_read(e);
+		char *e = escaped(out_escape_tsv, samples[i]), *d = tsv_read(e);
 
 		assert_null(strpbrk(e, "\t\n\r"));
 		assert_string_equal(d, samples[i]);
