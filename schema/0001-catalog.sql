@@ -70,7 +70,6 @@ CREATE TABLE services (
 	cli		TEXT,
 	docs		TEXT NOT NULL CHECK (docs LIKE 'https://%'),
 	as_of		TEXT NOT NULL,
-	record		TEXT NOT NULL,		-- the source record, as JSON
 	list_ord	INTEGER UNIQUE		-- by layer, then name (made at
 						-- build time): list's order
 );

@@ -31,8 +31,9 @@ CREATE TABLE answers (
 	PRIMARY KEY (question_id, id)
 );
 
--- The source JSON of every record that is not a service (a service's is
--- services.record), by section and order.
+-- The source JSON of every record, by section and order (a service's
+-- ord is its services.ord). Kept apart from services, so that the rows
+-- every listing reads are small and lie on few pages.
 CREATE TABLE source_records (
 	section		TEXT NOT NULL,
 	ord		INTEGER NOT NULL,

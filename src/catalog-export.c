@@ -1,7 +1,7 @@
 /*
  * catalog-export.c: the catalog back in its source format, one JSON
  * document with every section: the records as they were written (kept
- * at build time in services.record and source_records), in catalog
+ * at build time in source_records), in catalog
  * order, so that a catalog built from the export is the same catalog.
  */
 #include <jansson.h>
@@ -19,14 +19,9 @@ add_section(struct catalog *cat, json_t *doc, const char *section)
 	json_error_t	 err;
 	int		 rc, meta = strcmp(section, "meta") == 0;
 
-	if (strcmp(section, "services") == 0)
-		st = catalog_prep(cat, "SELECT record FROM services ORDER BY "
-		    "ord", 1);
-	else {
-		st = catalog_prep(cat, "SELECT record FROM source_records "
-		    "WHERE section = ?1 ORDER BY ord", 1);
-		sqlite3_bind_text(st, 1, section, -1, SQLITE_STATIC);
-	}
+	st = catalog_prep(cat, "SELECT record FROM source_records "
+	    "WHERE section = ?1 ORDER BY ord", 1);
+	sqlite3_bind_text(st, 1, section, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(st, 0);
 

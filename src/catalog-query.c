@@ -450,8 +450,9 @@ catalog_record(struct catalog *cat, const char *id)
 {
 	char	*out = NULL;
 
-	catalog_one_text(cat, "SELECT record FROM services WHERE id = ?1", id,
-	    &out);
+	catalog_one_text(cat, "SELECT r.record FROM services s JOIN "
+	    "source_records r ON r.section = 'services' AND r.ord = s.ord "
+	    "WHERE s.id = ?1", id, &out);
 	return out;
 }
 

@@ -21,7 +21,7 @@ static const char *const keyword_cols[] = { "usecase_id", "keyword" };
 static const char *const service_cols[] = { "id", "ord", "name", "layer",
     "layer_note", "summary", "summary_ko", "description", "status",
     "status_date", "status_note", "successor", "part_of", "cli", "docs",
-    "as_of", "record" };
+    "as_of" };
 static const char *const weight_cols[] = { "service_id", "usecase_id",
     "weight" };
 static const char *const task_cols[] = { "service_id", "lang", "ord",
@@ -115,18 +115,15 @@ put_doc(const struct sink *k, const char *text, const char *ord,
 static int
 put_service_row(const struct sink *k, const struct rec *r, const char *ord)
 {
-	char		*record = load_dump(r->obj);
 	const char	*vals[] = { r->id, ord, rec_str(r, "name"),
 	    rec_str(r, "layer"), rec_str(r, "layer_note"),
 	    rec_str(r, "summary"), rec_str(r, "summary_ko"),
 	    rec_str(r, "description"), rec_str(r, "status"),
 	    rec_str(r, "status_date"), rec_str(r, "status_note"),
 	    rec_str(r, "successor"), rec_str(r, "part_of"), rec_str(r, "cli"),
-	    rec_str(r, "docs"), rec_str(r, "as_of"), record };
-	int		 rc = PUT(k, "services", service_cols, vals);
+	    rec_str(r, "docs"), rec_str(r, "as_of") };
 
-	free(record);
-	return rc;
+	return PUT(k, "services", service_cols, vals);
 }
 
 /* The service's relations: successor, part-of, alternatives, complements. */
@@ -486,8 +483,8 @@ put_question(const struct sink *k, const struct rec *r, size_t n)
 }
 
 /*
- * Every record but the services (which keep theirs in services.record)
- * as written, for export to give the catalog back in its source format.
+ * Every record as written, for export to give the catalog back in its
+ * source format and show -o json a service's.
  */
 static int
 put_records(const struct sink *k, const struct load *ld)
@@ -495,8 +492,7 @@ put_records(const struct sink *k, const struct load *ld)
 	char	 ord[32];
 
 	for (int s = 0; s < SEC_N; s++)
-		for (size_t n = 0; s != SEC_SERVICES && n < ld->nrecs[s];
-		    n++) {
+		for (size_t n = 0; n < ld->nrecs[s]; n++) {
 			char *json = load_dump(ld->recs[s][n].obj);
 			const char *vals[] = { load_section_names[s], ord, json };
 			int rc;
