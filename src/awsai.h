@@ -189,6 +189,11 @@ struct stemmer *stemmer_new(void);	/* stem.c: English (Snowball) */
 void	 stemmer_free(struct stemmer *);
 const char *stemmer_stem(struct stemmer *, const char *, size_t, size_t *);
 
+/* batch.c: tasks a line at a time, over worker processes when it pays */
+enum { BATCH_ANY = 1, BATCH_HEADER = 2, BATCH_NOTE = 4 };
+typedef int (*batch_fn)(void *, const char *, size_t, FILE *, int *);
+int	 batch_run(FILE *, FILE *, int, batch_fn, void *, int *);
+
 /* ------------------------------------------------------------------ load.c */
 /*
  * The loader's output: every record of every file, validated. The

@@ -11,8 +11,8 @@
 
 #include "awsai.h"
 
-enum { ASK_ACTIVE, ASK_ALL, ASK_EXISTING, ASK_EXPLAIN, ASK_LAYER, ASK_LIMIT,
-    ASK_USECASE, ASK_NOPTS };
+enum { ASK_ACTIVE, ASK_ALL, ASK_EXISTING, ASK_EXPLAIN, ASK_JOBS, ASK_LAYER,
+    ASK_LIMIT, ASK_USECASE, ASK_NOPTS };
 
 static const struct opt ask_opts[] = {
 	[ASK_ACTIVE] = { 0, "active", VAL_NONE, NULL,
@@ -23,6 +23,8 @@ static const struct opt ask_opts[] = {
 	    "rank by relevance alone, as an existing customer" },
 	[ASK_EXPLAIN] = { 0, "explain", VAL_NONE, NULL,
 	    "show the score breakdown" },
+	[ASK_JOBS] = { 'j', "jobs", VAL_INT, "N",
+	    "answer a batch (-) in N processes (default: one a CPU)" },
 	[ASK_LAYER] = { 'l', "layer", VAL_LAYER, "LAYER",
 	    "only services of this layer" },
 	[ASK_LIMIT] = { 'n', "limit", VAL_INT, "N",
@@ -50,14 +52,13 @@ static const struct column ask_columns[] = {
 
 static const char *const conf_names[] = { "low", "medium", "high" };
 
-#define MAXLINE (4 << 20)	/* bytes in one task of a batch */
-
 /* How one ask runs: its query and how it prints. */
 struct ask {
 	struct query	 q;
 	int		 explain;
 	int		 all;		/* people see low confidence too */
 	int		 batch;		/* a line number leads each row */
+	int		 jobs;		/* processes for a batch */
 };
 
 static void
@@ -69,6 +70,10 @@ ask_init(struct ask *k, const struct ctx *ctx, const struct args *a)
 	if (a->val[ASK_LIMIT] != NULL)
 		util_parse_int(a->val[ASK_LIMIT], 1, 1000, &v);
 	k->q.limit = (size_t)v;
+	v = 0;			/* one a CPU */
+	if (a->val[ASK_JOBS] != NULL)
+		util_parse_int(a->val[ASK_JOBS], 1, 64, &v);
+	k->jobs = (int)v;
 	k->q.layer = a->val[ASK_LAYER];
 	k->q.usecase = a->val[ASK_USECASE];
 	k->q.active = a->set[ASK_ACTIVE];
@@ -141,7 +146,6 @@ ask_one(struct ctx *ctx, struct search *s, struct ask *k)
 	return cmd_output(ctx, &res, n);
 }
 
-/* Batch: one task a line; the line number leads each TSV/CSV row. */
 /* Ranks q and prints its hits as ask does, all of them if all. */
 int
 cmd_ask_print(struct ctx *ctx, const struct query *q, int all)
@@ -160,62 +164,68 @@ cmd_ask_print(struct ctx *ctx, const struct query *q, int all)
 	return status;
 }
 
+/* What a batch's lines share: how they are asked and printed. */
+struct ask_lines {
+	struct ctx	*ctx;
+	struct search	*s;
+	struct ask	*k;
+	int		 json;
+};
+
+/* One task of a batch (a batch_fn): its rows, on fp. */
+static int
+ask_line(void *arg, const char *line, size_t lineno, FILE *fp, int *first)
+{
+	struct ask_lines *b = arg;
+	struct outspec	*o = &b->ctx->out;
+	FILE		*keep = o->fp;
+	struct result	 res;
+	struct hits	 h = { 0 };
+	int		 n, flags;
+
+	b->k->q.text = line;
+	if ((n = search_run(b->s, &b->k->q, &h)) < 0) {
+		hits_release(&h);
+		return -1;
+	}
+	flags = n > 0 ? BATCH_ANY : 0;
+	columns(b->k, &res);
+	res.noheader = !*first;
+	add_rows(b->k, &h, lineno, &res);
+	o->fp = fp;
+	if (b->json)
+		out_json_batch(o, line, &res);
+	else if (res.nrows > 0) {
+		out_print(o, &res);
+		if (*first && !o->no_headers)
+			flags |= BATCH_HEADER;
+		*first = 0;
+	}
+	o->fp = keep;
+	if (o->bad_fields)
+		flags |= BATCH_NOTE;
+	result_release(&res);
+	hits_release(&h);
+	return flags;
+}
+
+/* Batch: one task a line; the line number leads each TSV/CSV row. */
 static int
 ask_batch(struct ctx *ctx, struct search *s, struct ask *k)
 {
-	struct result	 res;
-	struct hits	 h;
-	char		*line = NULL;
-	size_t		 cap = 0, lineno = 0;
-	ssize_t		 len = -1;
-	int		 any = 0, first = 1, json, n;
+	struct ask_lines b = { ctx, s, k, 0 };
+	int		 status, flags = 0;
 
-	json = ctx->out.fmt == FMT_JSON || ctx->out.fmt == FMT_JSONL;
-	k->batch = !json;
-	errno = 0;
-	while (!cmd_interrupted() &&
-	    (len = util_getline(&line, &cap, stdin, MAXLINE)) >= 0) {
-		lineno++;
-		if (memchr(line, '\0', (size_t)len) != NULL)
-			line[strlen(line)] = ' ';	/* a NUL ends no task */
-		k->q.text = line;
-		memset(&h, 0, sizeof(h));
-		if ((n = search_run(s, &k->q, &h)) < 0) {
-			hits_release(&h);
-			free(line);
-			return EXIT_DATA;
-		}
-		any |= n > 0;
-		columns(k, &res);
-		res.noheader = !first;
-		add_rows(k, &h, lineno, &res);
-		if (json)
-			out_json_batch(&ctx->out, line, &res);
-		else if (res.nrows > 0) {
-			out_print(&ctx->out, &res);
-			first = 0;
-		}
-		result_release(&res);
-		hits_release(&h);
-		if (ferror(stdout))
-			break;
-	}
-	free(line);
-	if (cmd_interrupted()) {
-		clearerr(stdin);
-		return EXIT_INTERRUPTED;
-	}
-	if (len == -2) {
-		diag_error("standard input: line %zu is longer than %d MiB",
-		    lineno + 1, MAXLINE >> 20);
-		return EXIT_USAGE;
-	}
-	if (ferror(stdin)) {
-		diag_error("cannot read the tasks from standard input: %s",
-		    strerror(errno != 0 ? errno : EIO));
-		return EXIT_USAGE;
-	}
-	return any ? EXIT_OK : EXIT_NOMATCH;
+	b.json = ctx->out.fmt == FMT_JSON || ctx->out.fmt == FMT_JSONL;
+	k->batch = !b.json;
+	status = batch_run(stdin, ctx->out.fp, b.json ||
+	    ctx->out.fmt == FMT_TSV || ctx->out.fmt == FMT_CSV ? k->jobs : 1,
+	    ask_line, &b, &flags);
+	if (flags & BATCH_NOTE)
+		ctx->out.bad_fields = 1;
+	if (status != EXIT_OK)
+		return status;
+	return flags & BATCH_ANY ? EXIT_OK : EXIT_NOMATCH;
 }
 
 static int

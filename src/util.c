@@ -283,35 +283,33 @@ util_did_you_mean(struct strbuf *sb, const char *word,
 
 /*
  * Reads one line of fp, without its end of line, into *buf (of *cap
- * bytes, grown as needed). Returns its length; -1 at the end of input or
- * on a read error (ferror tells); -2 for a line of more than max bytes,
- * of which the rest is not read.
+ * bytes, grown as needed); a NUL byte in it is kept (the length says
+ * where the line ends). Returns its length; -1 at the end of input or on
+ * a read error (ferror tells); -2 for a line of more than max bytes, of
+ * which the rest is not read.
  */
 ssize_t
 util_getline(char **buf, size_t *cap, FILE *fp, size_t max)
 {
-	size_t	len = 0, n;
+	size_t	len = 0;
+	int	c = EOF;
 
-	for (;;) {
-		if (*cap < len + 65536 + 1) {
-			*cap = len + 65536 + 1;
-			*buf = xrealloc(*buf, *cap);
-		}
-		if (fgets(*buf + len, (int)(*cap - len), fp) == NULL)
-			break;
-		n = strlen(*buf + len);
-		len += n;
-		if (len > 0 && (*buf)[len - 1] == '\n')
-			break;
-		if (len > max)
+	if (*cap < 256)
+		*buf = xrealloc(*buf, *cap = 256);
+	while ((c = getc_unlocked(fp)) != EOF && c != '\n') {
+		if (len + 1 >= *cap)
+			*buf = xrealloc(*buf, *cap *= 2);
+		(*buf)[len++] = (char)c;
+		if (len > max) {
+			(*buf)[len] = '\0';
 			return -2;
+		}
 	}
-	if (len == 0 && (feof(fp) || ferror(fp)))
+	(*buf)[len] = '\0';
+	if (c == EOF && len == 0)
 		return -1;
-	while (len > 0 && ((*buf)[len - 1] == '\n' || (*buf)[len - 1] == '\r'))
+	while (len > 0 && (*buf)[len - 1] == '\r')
 		(*buf)[--len] = '\0';
-	if (len > max)
-		return -2;
 	return (ssize_t)len;
 }
 
