@@ -1,6 +1,11 @@
 /*
  * out-json.c: JSON (one array, or one object for a card) and JSON Lines
- * (one object a line), always written by jansson.
+ * (one object a line). Every value is encoded by jansson. JSON is a
+ * jansson document; a JSON Lines row, a flat object, is put together from
+ * its values' encodings, and the encoding of a string is kept once made:
+ * a batch prints the same names and reasons line after line, and making
+ * a jansson tree a row and taking it apart again cost more than
+ * answering the question did.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -47,6 +52,75 @@ out_json_string(const char *s)
 	return out;
 }
 
+/* The compact encodings of the strings seen, forgotten at MEMO_MAX;
+ * what is kept at exit is still reachable, not a leak. */
+#define MEMO_MAX 4096
+static struct {
+	struct strmap	 map;		/* string -> index in texts */
+	struct idmap	 reals;		/* a real's bits -> index in texts */
+	struct strv	 keys, texts;
+	struct strbuf	 line;		/* a JSON Lines line being made */
+} memo;
+
+/* j encoded compactly (caller frees); frees j. */
+static char *
+encode(json_t *j)
+{
+	char	*t = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT |
+		    JSON_REAL_PRECISION(6));
+
+	json_decref(j);
+	if (t == NULL)
+		BUG("cannot encode a JSON value");
+	return t;
+}
+
+/* Keeps the encoding t (owned); returns its index in memo.texts. */
+static long
+memo_keep(char *t)
+{
+	if (memo.texts.n >= MEMO_MAX) {
+		strmap_release(&memo.map);
+		idmap_release(&memo.reals);
+		strv_release(&memo.keys);
+		strv_release(&memo.texts);
+	}
+	strv_push_owned(&memo.texts, t);
+	return (long)memo.texts.n - 1;
+}
+
+/* The encoding of string s, made once (borrowed until the next call). */
+static const char *
+memo_string(const char *s)
+{
+	long	*i = strmap_get(&memo.map, s), k;
+
+	if (i != NULL)
+		return memo.texts.v[*i];
+	k = memo_keep(encode(jstr(s)));
+	strv_push_owned(&memo.keys, xstrdup(s));
+	strmap_put(&memo.map, memo.keys.v[memo.keys.n - 1], k);
+	return memo.texts.v[k];
+}
+
+/* The encoding of real n, made once (borrowed until the next call). */
+static const char *
+memo_real(double n)
+{
+	long long	 bits;
+	long		*i, k;
+
+	memcpy(&bits, &n, sizeof(bits));
+	if (bits == IDMAP_EMPTY)	/* -0.0: the map's empty key */
+		bits = 0;
+	if ((i = idmap_get(&memo.reals, bits)) != NULL)
+		return memo.texts.v[*i];
+	memcpy(&n, &bits, sizeof(n));
+	k = memo_keep(encode(json_real(n)));
+	idmap_put(&memo.reals, bits, k);
+	return memo.texts.v[k];
+}
+
 static json_t *
 cell_json(const struct cell *c, const struct column *col)
 {
@@ -89,6 +163,69 @@ row_json(const struct result *res, size_t r)
 	return o;
 }
 
+/* Appends cell c's value, encoded compactly. */
+static void
+add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
+{
+	char	*t, buf[32];
+
+	switch (col->kind) {
+	case CELL_STR:
+		sb_adds(sb, c->s != NULL ? memo_string(c->s) : "null");
+		return;
+	case CELL_LIST:
+		sb_addc(sb, '[');
+		for (size_t i = 0; i < c->list.n; i++) {
+			if (i > 0)
+				sb_addc(sb, ',');
+			sb_adds(sb, memo_string(c->list.v[i]));
+		}
+		sb_addc(sb, ']');
+		return;
+	case CELL_NUM:
+		/* an integer as jansson prints one (JSON_INTEGER_FORMAT) */
+		if (c->null)
+			break;
+		if (c->n == (double)(long long)c->n) {
+			snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT,
+			    (json_int_t)c->n);
+			sb_adds(sb, buf);
+		} else
+			sb_adds(sb, memo_real(c->n));
+		return;
+	case CELL_JSON:
+		break;
+	}
+	t = encode(cell_json(c, col));
+	sb_adds(sb, t);
+	free(t);
+}
+
+/* Appends row r as one compact object, its keys in column order. */
+static void
+add_row(struct strbuf *sb, const struct result *res, size_t r)
+{
+	sb_addc(sb, '{');
+	for (size_t c = 0; c < res->ncols; c++) {
+		/* column names are the program's own ASCII: no escapes */
+		sb_adds(sb, c > 0 ? ",\"" : "\"");
+		sb_adds(sb, res->cols[c].name);
+		sb_add(sb, "\":", 2);
+		add_value(sb, &res->cells[r * res->ncols + c], &res->cols[c]);
+	}
+	sb_addc(sb, '}');
+}
+
+/* Writes the line made in memo.line and a newline, in one piece. */
+static int
+put_line(const struct outspec *o)
+{
+	sb_addc(&memo.line, '\n');
+	fwrite(memo.line.buf, 1, memo.line.len, o->fp);
+	memo.line.len = 0;
+	return 0;
+}
+
 /* Writes j and a newline, in one piece; frees j. Returns 0 or -1. */
 static int
 dump(const struct outspec *o, json_t *j, int compact)
@@ -126,6 +263,13 @@ out_json(const struct outspec *o, const struct result *res, int lines)
 {
 	json_t	*a;
 
+	if (lines && !res->card) {
+		for (size_t r = 0; r < res->nrows; r++) {
+			add_row(&memo.line, res, r);
+			put_line(o);
+		}
+		return 0;
+	}
 	if (lines || (res->card && res->nrows == 1)) {
 		for (size_t r = 0; r < res->nrows; r++)
 			if (dump(o, row_value(res, r), lines) == -1)
@@ -142,13 +286,17 @@ static int
 batch_line(const struct outspec *o, const struct result *res,
     const void *query)
 {
-	json_t	*obj = json_object(), *a = json_array();
+	char	*q = encode(jstr(query));	/* once: not kept */
 
-	for (size_t r = 0; r < res->nrows; r++)
-		json_array_append_new(a, row_json(res, r));
-	json_object_set_new(obj, "query", jstr(query));
-	json_object_set_new(obj, "results", a);
-	return dump(o, obj, 1);
+	sb_addf(&memo.line, "{\"query\":%s,\"results\":[", q);
+	free(q);
+	for (size_t r = 0; r < res->nrows; r++) {
+		if (r > 0)
+			sb_addc(&memo.line, ',');
+		add_row(&memo.line, res, r);
+	}
+	sb_adds(&memo.line, "]}");
+	return put_line(o);
 }
 
 /* One line {"query": ..., "results": [...]} for batch `ask -`. */
