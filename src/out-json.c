@@ -57,7 +57,6 @@ out_json_string(const char *s)
 #define MEMO_MAX 4096
 static struct {
 	struct strmap	 map;		/* string -> index in texts */
-	struct idmap	 reals;		/* a real's bits -> index in texts */
 	struct strv	 keys, texts;
 	struct strbuf	 line;		/* a JSON Lines line being made */
 } memo;
@@ -81,7 +80,6 @@ memo_keep(char *t)
 {
 	if (memo.texts.n >= MEMO_MAX) {
 		strmap_release(&memo.map);
-		idmap_release(&memo.reals);
 		strv_release(&memo.keys);
 		strv_release(&memo.texts);
 	}
@@ -100,24 +98,6 @@ memo_string(const char *s)
 	k = memo_keep(encode(jstr(s)));
 	strv_push_owned(&memo.keys, xstrdup(s));
 	strmap_put(&memo.map, memo.keys.v[memo.keys.n - 1], k);
-	return memo.texts.v[k];
-}
-
-/* The encoding of real n, made once (borrowed until the next call). */
-static const char *
-memo_real(double n)
-{
-	long long	 bits;
-	long		*i, k;
-
-	memcpy(&bits, &n, sizeof(bits));
-	if (bits == IDMAP_EMPTY)	/* -0.0: the map's empty key */
-		bits = 0;
-	if ((i = idmap_get(&memo.reals, bits)) != NULL)
-		return memo.texts.v[*i];
-	memcpy(&n, &bits, sizeof(n));
-	k = memo_keep(encode(json_real(n)));
-	idmap_put(&memo.reals, bits, k);
 	return memo.texts.v[k];
 }
 
@@ -184,15 +164,13 @@ add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
 		return;
 	case CELL_NUM:
 		/* an integer as jansson prints one (JSON_INTEGER_FORMAT) */
-		if (c->null)
-			break;
-		if (c->n == (double)(long long)c->n) {
+		if (!c->null && c->n == (double)(long long)c->n) {
 			snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT,
 			    (json_int_t)c->n);
 			sb_adds(sb, buf);
-		} else
-			sb_adds(sb, memo_real(c->n));
-		return;
+			return;
+		}
+		break;		/* a real: scores seldom repeat */
 	case CELL_JSON:
 		break;
 	}

@@ -27,6 +27,9 @@ text_slot(struct search *s, long long rowid)
 		memset(&s->rows[i], 0, sizeof(s->rows[i]));
 		s->rows[i].rowid = rowid;
 		s->nslots++;
+		/* a question touches a slot once: room for every one */
+		s->touched = search_grow(s->touched, &s->captouched,
+		    s->nslots, sizeof(*s->touched));
 	}
 	return (int)i;
 }
@@ -43,8 +46,6 @@ row_acc(struct search *s, int k)
 		r->score = 0;
 		r->mask = 0;
 		r->matched = 0;
-		s->touched = search_grow(s->touched, &s->captouched,
-		    s->ntouched + 1, sizeof(*s->touched));
 		s->touched[s->ntouched++] = k;
 	}
 	return r;

@@ -61,6 +61,9 @@ search_new(struct catalog *cat)
 	s->acc = xcalloc(s->nsvc + 1, sizeof(*s->acc));
 	/* a service and the successor it brings, at most */
 	s->cand = xmalloc((s->nsvc * 2 + 1) * sizeof(*s->cand));
+	s->candat = xmalloc((s->nsvc + 1) * sizeof(*s->candat));
+	for (size_t i = 0; i <= s->nsvc; i++)
+		s->candat[i] = -1;
 	return s;
 }
 
@@ -79,6 +82,7 @@ search_free(struct search *s)
 	free(s->rows);
 	idmap_release(&s->rowmap);
 	free(s->touched);
+	free(s->candat);
 	strv_release(&s->words);
 	free(s->wordmask);
 	question_release(&s->q);
@@ -185,16 +189,6 @@ score_service(struct search *s, int i, struct cand *c)
 	return c->rel > 0;
 }
 
-/* The candidate for service i among c[0..n), or NULL. */
-static struct cand *
-find_cand(struct cand *c, size_t n, int i)
-{
-	for (size_t k = 0; k < n; k++)
-		if (c[k].svc == i)
-			return &c[k];
-	return NULL;
-}
-
 /*
  * Orders the candidates as a new customer needs them: closed services
  * count less, their successors stand in their place, retired ones go
@@ -206,6 +200,7 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 {
 	struct query	 sq = *q;
 	struct cand	*succ;
+	int		*at = s->candat;	/* service -> candidate, or -1 */
 
 	if (q->any_successor) {
 		sq.layer = NULL;
@@ -214,6 +209,7 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 	for (size_t k = 0; k < n; k++) {
 		const struct svc *v = &s->svc[c[k].svc];
 
+		at[c[k].svc] = (int)k;
 		if (!v->supported)
 			c[k].tier = 1;
 		else if (!v->active && v->successor >= 0) {
@@ -229,7 +225,10 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 			if (v->active || v->successor < 0 ||
 			    !passes(s, &sq, v->successor))
 				continue;
-			if ((succ = find_cand(c, n, v->successor)) == NULL) {
+			if (at[v->successor] >= 0)
+				succ = &c[at[v->successor]];
+			else {
+				at[v->successor] = (int)n;
 				succ = &c[n++];
 				memset(succ, 0, sizeof(*succ));
 				succ->svc = v->successor;
@@ -251,6 +250,8 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 			}
 		}
 	}
+	for (size_t k = 0; k < n; k++)
+		at[c[k].svc] = -1;
 	return n;
 }
 
@@ -317,8 +318,8 @@ why(struct search *s, const struct cand *c, const char **matched)
 		}
 	*matched = k >= 0 ? search_part_names[k] : "usecase";
 	if (c->via >= 0) {
-		sb_addf(&sb, "recommended successor of %s",
-		    s->svc[c->via].name);
+		sb_adds(&sb, "recommended successor of ");
+		sb_adds(&sb, s->svc[c->via].name);
 		*matched = "lifecycle";
 	} else if (c->part[PART_CAP] >= best && a->ncap > 0) {
 		const struct cap *cap = search_cap(s,
@@ -327,15 +328,20 @@ why(struct search *s, const struct cand *c, const char **matched)
 		sb_adds(&sb, cap == NULL ? "capability" : s->q.ko ?
 		    cap->name_ko : cap->name);
 		*matched = "capability";
-	} else if (k >= 0 && (text = best_row(s, a, kinds[k])) != NULL)
-		sb_addf(&sb, "%s%s", k == 0 ? "name: " : "", text);
-	else
+	} else if (k >= 0 && (text = best_row(s, a, kinds[k])) != NULL) {
+		sb_adds(&sb, k == 0 ? "name: " : "");
+		sb_adds(&sb, text);
+	} else
 		sb_adds(&sb, "use case");
-	if (!v->active)
-		sb_addf(&sb, " [%s%s%s]", v->supported ?
-		    "closed to new customers" : "retired",
-		    v->successor >= 0 ? "; use " : "",
-		    v->successor >= 0 ? s->svc[v->successor].name : "");
+	if (!v->active) {
+		sb_adds(&sb, v->supported ? " [closed to new customers" :
+		    " [retired");
+		if (v->successor >= 0) {
+			sb_adds(&sb, "; use ");
+			sb_adds(&sb, s->svc[v->successor].name);
+		}
+		sb_addc(&sb, ']');
+	}
 	return sb_detach(&sb);
 }
 

@@ -181,6 +181,7 @@ struct search {
 	size_t		 ncaps;
 	struct acc	*acc;		/* nsvc, per question, zeroed after */
 	struct cand	*cand;		/* 2 * nsvc + 1, per question */
+	int		*candat;	/* service -> its candidate, or -1 */
 	struct rowacc	*rows;		/* a slot per index row seen */
 	size_t		 nslots, caprows;
 	struct idmap	 rowmap;	/* rowid -> its slot */
