@@ -6,6 +6,7 @@
  * its colour on a terminal. Scripts (tsv, csv, json) get the rows.
  */
 #include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -249,7 +250,10 @@ draw_stack(const struct outspec *o, const struct glyphs *g, int width,
 static int
 utf8_locale(void)
 {
-	const char	*cs = nl_langinfo(CODESET);
+	const char	*cs;
+
+	setlocale(LC_CTYPE, "");
+	cs = nl_langinfo(CODESET);
 
 	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
 	    strcmp(cs, "utf8") == 0);

@@ -2,7 +2,6 @@
  * main.c: awsai's entry point: set up, then one command, the shell or a
  * script (cmd_main() chooses), and exit with its status (R7).
  */
-#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +14,9 @@ main(int argc, char **argv)
 	struct ctx	 ctx;
 	int		 status;
 
-	setlocale(LC_CTYPE, "");
+	/* The locale is set where it is used (the shell's line editor, the
+	 * stack picture's choice of box drawing): reading its files costs
+	 * every other command time and memory for nothing. */
 	/* A closed pipe shows up as EPIPE on write, handled in out_flush(). */
 	signal(SIGPIPE, SIG_IGN);
 	memset(&ctx, 0, sizeof(ctx));

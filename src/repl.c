@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +193,7 @@ repl_run(struct ctx *ctx)
 
 	ctx->mode = MODE_REPL;
 	rctx = ctx;
+	setlocale(LC_CTYPE, "");	/* readline edits multibyte text */
 	welcome(ctx);
 	if (ctx->catalog == NULL)
 		return EXIT_DATA;
