@@ -221,7 +221,7 @@ credit_providers(struct search *s, const struct capmatch *m)
 	const struct cap *cap = search_cap(s, m->cap);
 
 	for (size_t i = 0; cap != NULL && i < cap->nprov; i++) {
-		struct acc *a = &s->acc[cap->svc[i]];
+		struct acc *a = search_acc(s, cap->svc[i]);
 		double v = m->score * cap->strength[i];
 
 		if (a->ncap < 4) {
@@ -268,7 +268,9 @@ cap_match(struct search *s)
 	}
 	for (size_t i = 0; i < qn->ncaps; i++)
 		credit_providers(s, &qn->caps[i]);
-	for (size_t i = 0; i < s->nsvc; i++)
-		s->acc[i].cap = s->acc[i].capbest + s->p->cap_more *
-		    (s->acc[i].capsum - s->acc[i].capbest);
+	for (size_t k = 0; k < s->nsvclist; k++) {
+		struct acc *a = &s->acc[s->svclist[k]];
+
+		a->cap = a->capbest + s->p->cap_more * (a->capsum - a->capbest);
+	}
 }

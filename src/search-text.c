@@ -103,7 +103,7 @@ fold_rows(struct search *s)
 		svc = DOC_SVC(r->rowid);
 		if (svc < 0 || (size_t)svc >= s->nsvc || DOC_KIND(r->rowid) > 4)
 			continue;
-		a = &s->acc[svc];
+		a = search_acc(s, (int)svc);
 		k = kmap[DOC_KIND(r->rowid)];
 		ko = DOC_KO(r->rowid);
 		sc = k == K_NAME ? name_score(s, a, r, DOC_LEN(r->rowid)) :

@@ -59,6 +59,14 @@ search_new(struct catalog *cat)
 	s->syn = xmalloc((s->capsyn + 1) * sizeof(*s->syn));
 	s->grploaded = xcalloc(s->ngroups + 1, 1);
 	s->acc = xcalloc(s->nsvc + 1, sizeof(*s->acc));
+	s->svcmark = xcalloc(s->nsvc + 1, 1);
+	s->svclist = xmalloc((s->nsvc + 1) * sizeof(*s->svclist));
+	/* a slot per index row a question touches, room for all of them
+	 * (bounded: the count is the catalog's word) */
+	s->rows = search_grow(NULL, &s->caprows, s->nrows < (1 << 20) ?
+	    (size_t)s->nrows + 1 : (1 << 20), sizeof(*s->rows));
+	s->touched = search_grow(NULL, &s->captouched, s->caprows,
+	    sizeof(*s->touched));
 	/* a service and the successor it brings, at most */
 	s->cand = xmalloc((s->nsvc * 2 + 1) * sizeof(*s->cand));
 	s->candat = xmalloc((s->nsvc + 1) * sizeof(*s->candat));
@@ -88,6 +96,8 @@ search_free(struct search *s)
 	question_release(&s->q);
 	search_unload(s);
 	free(s->acc);
+	free(s->svcmark);
+	free(s->svclist);
 	free(s->cand);
 	tokenizer_free(s->tk);
 	free(s);
@@ -102,6 +112,27 @@ hits_release(struct hits *h)
 	strv_release(&h->terms);
 	strv_release(&h->fixed);
 	memset(h, 0, sizeof(*h));
+}
+
+/*
+ * Service i's accumulator, marked as in use: only those a question
+ * touched are scored (when it names no use case) and zeroed after, so a
+ * large catalog costs a question what it touches, not what it has.
+ */
+struct acc *
+search_acc(struct search *s, int i)
+{
+	if (!s->svcmark[i]) {
+		s->svcmark[i] = 1;
+		s->svclist[s->nsvclist++] = i;
+	}
+	return &s->acc[i];
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
 }
 
 static int
@@ -472,9 +503,19 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 			s->q.named[s->q.nnamed++] = u;
 	text_score(s);
 	cap_match(s);
-	for (size_t i = 0; i < s->nsvc; i++)
-		if (passes(s, q, (int)i) && score_service(s, (int)i, &c[n]))
-			n++;
+	if (s->q.nnamed == 0) {
+		/* only what the question touched can score; in service
+		 * order, as the scan over all of them would be */
+		qsort(s->svclist, s->nsvclist, sizeof(*s->svclist), cmp_int);
+		for (size_t k = 0; k < s->nsvclist; k++)
+			if (passes(s, q, s->svclist[k]) &&
+			    score_service(s, s->svclist[k], &c[n]))
+				n++;
+	} else
+		for (size_t i = 0; i < s->nsvc; i++)
+			if (passes(s, q, (int)i) &&
+			    score_service(s, (int)i, &c[n]))
+				n++;
 	if (!q->existing)
 		n = lifecycle(s, q, c, n);
 	n = keep_shown(s, c, n);
@@ -482,9 +523,11 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 	emit(s, q, c, n, h);
 	if (q->explain)
 		explain_terms(s, h);
-	for (size_t i = 0; i < s->nsvc; i++)
-		if (s->acc[i].hit || s->acc[i].ncap > 0)
-			memset(&s->acc[i], 0, sizeof(s->acc[i]));
+	for (size_t k = 0; k < s->nsvclist; k++) {
+		memset(&s->acc[s->svclist[k]], 0, sizeof(s->acc[0]));
+		s->svcmark[s->svclist[k]] = 0;
+	}
+	s->nsvclist = 0;
 	if (s->bad || catalog_search_damaged(s->cat))
 		return -1;
 	return (int)h->n;

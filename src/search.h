@@ -180,6 +180,9 @@ struct search {
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
 	struct acc	*acc;		/* nsvc, per question, zeroed after */
+	unsigned char	*svcmark;	/* nsvc: its acc is in use */
+	int		*svclist;	/* the services marked, in no order */
+	size_t		 nsvclist;
 	struct cand	*cand;		/* 2 * nsvc + 1, per question */
 	int		*candat;	/* service -> its candidate, or -1 */
 	struct rowacc	*rows;		/* a slot per index row seen */
@@ -193,6 +196,9 @@ struct search {
 	struct question	 q;
 	int		 bad;		/* its search data proved malformed */
 };
+
+/* search.c */
+struct acc *search_acc(struct search *, int);
 
 /* search-data.c */
 void	 search_seq_parse(char *, int, struct seq *);
