@@ -58,4 +58,18 @@ RUN_STDIN="$T/q" run "$AWSAI" --catalog "$T/lists.db" ask -o jsonl -j 2 -
 expect_status 65
 expect_err "malformed"
 
+# the batch killed midway: its workers see their pipes close and end too
+cp "$AWSAI" "$T/awsai-stop"
+for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$T/q"; done >"$T/many"
+"$T/awsai-stop" ask -o jsonl -j 2 - <"$T/many" >/dev/null 2>&1 &
+pid=$!
+sleep 0.2
+kill -TERM "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+sleep 1
+# (one that ended is at most a zombie until its new parent reaps it)
+check "no worker outlives a killed batch" sh -c \
+    '[ -z "$(ps -eo stat=,args= | awk -v p="$1" "\$1 !~ /^Z/ && \$2 == p")" ]' \
+    sh "$T/awsai-stop"
+
 done_testing
