@@ -351,14 +351,12 @@ catalog_list(struct catalog *cat, const struct filter *f, struct result *res)
 	    "SELECT s.id, s.name, s.layer, " UC_LIST("s.id") ", s.status, "
 	    "s.successor, s.part_of, sp.accelerator, sp.accelerators, "
 	    "sp.accelerator_memory_gib, s.summary FROM services s "
-	    "JOIN layers l ON l.id = s.layer "
 	    "LEFT JOIN instance_specs sp ON sp.service_id = s.id "
-	    "JOIN statuses st ON st.id = s.status "
 	    "WHERE (?1 IS NULL OR s.layer = ?1) AND (?2 IS NULL OR EXISTS "
 	    "(SELECT 1 FROM service_usecases WHERE service_id = s.id AND "
 	    "usecase_id = ?2)) AND (?3 IS NULL OR s.status = ?3 OR (?3 = "
-	    "'active' AND st.new_customers)) "
-	    "ORDER BY s.list_ord";
+	    "'active' AND (SELECT new_customers FROM statuses WHERE id = "
+	    "s.status))) ORDER BY s.list_ord";
 	const char	*p[] = { f->layer, f->usecase, f->status };
 
 	return catalog_fill_rows(cat, sql, p, NELEM(p), res);
