@@ -3,10 +3,11 @@
 #   - our sealed half (tests/ask/sealed.jsonl): figures only, never a
 #     miss; at least 83% top-1 and 95% top-3 in each language
 #   - the shared development sets when ../shared is there: ask-dev.jsonl
-#     at least 85% / 97%, ask-dev-users.jsonl at least 70% / 88% (each
+#     at least 85% / 97%, ask-dev-users.jsonl at least 75% / 90% (each
 #     language: 17 Korean cases apiece, so one case is 6 points)
-# Issue 7 asks for 85% / 95% (sealed) and 90% / 97% (ask-dev); until ask
-# gets there these gates hold what it does now, so nothing slips back.
+# Issue 7 asks for 85% / 95% (sealed), 90% / 97% (ask-dev) and 75% / 90%
+# (ask-dev-users); the last is met, and until ask gets to the first two
+# their gates hold what it does now, so nothing slips back.
 #   - our tuning half and the older own sets are printed, and gated
 #     lower (80% / 95%) only to catch a collapse
 # A result counts when it is the expected service or a part of it, and
@@ -48,7 +49,7 @@ gate own-exam "$ROOT/tests/ask/exam.jsonl" 80 95
 dev="$ROOT/../shared/eval"
 if [ -f "$dev/ask-dev.jsonl" ]; then
 	gate shared-dev "$dev/ask-dev.jsonl" 85 97
-	gate shared-users "$dev/ask-dev-users.jsonl" 70 88
+	gate shared-users "$dev/ask-dev-users.jsonl" 75 90
 else
 	echo "# no shared development sets at $dev: skipped"
 fi
