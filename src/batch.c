@@ -4,9 +4,8 @@
  * reads the lines and, when there are CPUs to spare and neither end is a
  * terminal, spreads them over worker processes.
  *
- * The first chunk of CHUNK_LINES lines is answered in this process (so
- * is a batch no longer than that); the workers are forked once a second
- * one is full, with the caches the first warmed. Chunk i goes to
+ * The workers are forked once the first chunk of CHUNK_LINES lines is
+ * full (a short batch is answered in this process). Chunk i goes to
  * worker i % n, and a worker holds one chunk at a time: before worker w
  * gets a new chunk its last one, the oldest still out, is collected and
  * written, so the answers come out in order and neither side can block
@@ -302,10 +301,7 @@ take_line(struct batch *b, const char *line, size_t len, int jobs)
 	b->nlines++;
 	if (b->nlines < CHUNK_LINES && b->chunk.len < CHUNK_BYTES)
 		return EXIT_OK;
-	/* the first chunk is answered here: the workers forked after it
-	 * start with what it loaded (the common words' lists) */
-	if (jobs > 1 && b->chunk_start > 0 && (b->nw > 0 ||
-	    spawn(b, jobs) > 0))
+	if (jobs > 1 && (b->nw > 0 || spawn(b, jobs) > 0))
 		return send_chunk(b);
 	return answer_here(b);
 }
