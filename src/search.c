@@ -114,21 +114,6 @@ hits_release(struct hits *h)
 	memset(h, 0, sizeof(*h));
 }
 
-/*
- * Service i's accumulator, marked as in use: only those a question
- * touched are scored (when it names no use case) and zeroed after, so a
- * large catalog costs a question what it touches, not what it has.
- */
-struct acc *
-search_acc(struct search *s, int i)
-{
-	if (!s->svcmark[i]) {
-		s->svcmark[i] = 1;
-		s->svclist[s->nsvclist++] = i;
-	}
-	return &s->acc[i];
-}
-
 static int
 cmp_int(const void *a, const void *b)
 {

@@ -197,8 +197,20 @@ struct search {
 	int		 bad;		/* its search data proved malformed */
 };
 
-/* search.c */
-struct acc *search_acc(struct search *, int);
+/*
+ * Service i's accumulator, marked as in use: only those a question
+ * touched are scored (when it names no use case) and zeroed after, so a
+ * large catalog costs a question what it touches, not what it has.
+ */
+static inline struct acc *
+search_acc(struct search *s, int i)
+{
+	if (!s->svcmark[i]) {
+		s->svcmark[i] = 1;
+		s->svclist[s->nsvclist++] = i;
+	}
+	return &s->acc[i];
+}
 
 /* search-data.c */
 void	 search_seq_parse(char *, int, struct seq *);
