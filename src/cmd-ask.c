@@ -24,7 +24,7 @@ static const struct opt ask_opts[] = {
 	[ASK_EXPLAIN] = { 0, "explain", VAL_NONE, NULL,
 	    "show the score breakdown" },
 	[ASK_JOBS] = { 'j', "jobs", VAL_INT, "N",
-	    "answer a batch (-) in N processes (default: one a CPU)" },
+	    "N processes for a batch (default: one a CPU)" },
 	[ASK_LAYER] = { 'l', "layer", VAL_LAYER, "LAYER",
 	    "only services of this layer" },
 	[ASK_LIMIT] = { 'n', "limit", VAL_INT, "N",
