@@ -74,31 +74,24 @@ encode(json_t *j)
 	return t;
 }
 
-/* Keeps the encoding t (owned); returns its index in memo.texts. */
-static long
-memo_keep(char *t)
+/* The encoding of string s, made once (borrowed until the next call). */
+static const char *
+memo_string(const char *s)
 {
+	long	*i = strmap_get(&memo.map, s);
+
+	if (i != NULL)
+		return memo.texts.v[*i];
 	if (memo.texts.n >= MEMO_MAX) {
 		strmap_release(&memo.map);
 		strv_release(&memo.keys);
 		strv_release(&memo.texts);
 	}
-	strv_push_owned(&memo.texts, t);
-	return (long)memo.texts.n - 1;
-}
-
-/* The encoding of string s, made once (borrowed until the next call). */
-static const char *
-memo_string(const char *s)
-{
-	long	*i = strmap_get(&memo.map, s), k;
-
-	if (i != NULL)
-		return memo.texts.v[*i];
-	k = memo_keep(encode(jstr(s)));
+	strv_push_owned(&memo.texts, encode(jstr(s)));
 	strv_push_owned(&memo.keys, xstrdup(s));
-	strmap_put(&memo.map, memo.keys.v[memo.keys.n - 1], k);
-	return memo.texts.v[k];
+	strmap_put(&memo.map, memo.keys.v[memo.keys.n - 1],
+	    (long)memo.texts.n - 1);
+	return memo.texts.v[memo.texts.n - 1];
 }
 
 static json_t *
