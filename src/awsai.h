@@ -424,6 +424,7 @@ struct outspec {
 	const char	*fields;	/* --fields, or NULL for all */
 	int		 bad_fields;	/* --fields named an unknown field */
 	FILE		*fp;
+	struct json_t	**doc;		/* set: -o json's document goes here */
 };
 int	 out_parse_format(const char *, enum fmt *);
 const char *out_format_names(void);
@@ -601,6 +602,7 @@ struct ctx {
 	const char	*fields;	/* --fields, or NULL */
 	int		 quit;		/* `quit` ran: the shell ends */
 	FILE		*capture;	/* output goes here, not stdout (MCP) */
+	struct json_t	**capture_json;	/* and a JSON document here (MCP) */
 };
 
 struct cmd {
@@ -622,18 +624,8 @@ struct cmd {
 };
 
 /* The global options, by index into global_opts. */
-enum {
-	GOPT_FORMAT,
-	GOPT_COLOR,
-	GOPT_CATALOG,
-	GOPT_COMMANDS,
-	GOPT_FIELDS,
-	GOPT_NO_HEADERS,
-	GOPT_NO_PAGER,
-	GOPT_HELP,
-	GOPT_VERSION,
-	GOPT_N,
-};
+enum { GOPT_FORMAT, GOPT_COLOR, GOPT_CATALOG, GOPT_COMMANDS, GOPT_FIELDS,
+    GOPT_NO_HEADERS, GOPT_NO_PAGER, GOPT_HELP, GOPT_VERSION, GOPT_N };
 extern const struct opt global_opts[];
 
 /* What a listing command shows, for cmd_listing(). */

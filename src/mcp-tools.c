@@ -51,6 +51,7 @@ struct run {
 	char	*err;
 	size_t	 errlen;
 	int	 status;
+	json_t	*doc;		/* -o json's document, handed over */
 };
 
 /* Runs awsai -o json WORDS... through the dispatcher, output captured. */
@@ -69,16 +70,33 @@ run_command(struct mcp *m, const struct strv *words, struct run *r)
 	out = open_memstream(&r->out, &r->outlen);
 	err = open_memstream(&r->err, &r->errlen);
 	m->ctx->capture = out;
+	m->ctx->capture_json = &r->doc;
 	m->ctx->fmt = FMT_AUTO;
 	m->ctx->fields = NULL;
 	diag_set_stream(err);
 	r->status = cmd_dispatch(m->ctx, (int)words->n + 3, argv);
 	diag_set_stream(NULL);
 	m->ctx->capture = NULL;
+	m->ctx->capture_json = NULL;
 	m->ctx->out = saved;	/* the server's own output is stdout */
 	fclose(out);
 	fclose(err);
 	free(argv);
+}
+
+/* The JSON the command gave (caller owns it), or NULL if it failed: the
+ * document itself when it made one, else its output parsed. */
+static json_t *
+run_doc(struct run *r)
+{
+	json_t	*j = r->doc;
+
+	r->doc = NULL;
+	if (r->status != EXIT_OK) {
+		json_decref(j);
+		return NULL;
+	}
+	return j != NULL ? j : json_loadb(r->out, r->outlen, 0, NULL);
 }
 
 /* What a failed command said, for the model: its messages, one a line. */
@@ -451,8 +469,7 @@ call_tool(struct mcp *m, const json_t *id, json_t *params)
 		return;
 	}
 	run_command(m, &w, &r);
-	out = r.status == EXIT_OK ? json_loadb(r.out, r.outlen, 0, NULL) :
-	    NULL;
+	out = run_doc(&r);
 	if (out != NULL && json_is_array(out) && tools[t].wrap == NULL)
 		out = json_pack("{s:o}", "items", out);
 	else if (out != NULL && tools[t].wrap != NULL)
@@ -478,13 +495,12 @@ command_json(struct mcp *m, const char *const *words)
 {
 	struct strv	 w = { 0 };
 	struct run	 r;
-	json_t		*j = NULL;
+	json_t		*j;
 
 	for (; *words != NULL; words++)
 		strv_push(&w, *words);
 	run_command(m, &w, &r);
-	if (r.status == EXIT_OK)
-		j = json_loadb(r.out, r.outlen, 0, NULL);
+	j = run_doc(&r);
 	free(r.out);
 	free(r.err);
 	strv_release(&w);
@@ -558,7 +574,7 @@ read_resource(struct mcp *m, const json_t *id, json_t *params)
 		    json_pack("{s:s}", "uri", uri));
 		return;
 	}
-	text = json_dumps(doc, JSON_COMPACT);
+	text = json_dumps(doc, MCP_JSON_FLAGS);
 	json_decref(doc);
 	mcp_result(m, id, json_pack("{s:[{s:s, s:s, s:s}]}", "contents", "uri",
 	    uri, "mimeType", "application/json", "text", text), 1);

@@ -29,11 +29,11 @@ static const char META_PV[] = "io.modelcontextprotocol/protocolVersion";
 static const char META_CC[] = "io.modelcontextprotocol/clientCapabilities";
 static const char META_SI[] = "io.modelcontextprotocol/serverInfo";
 
-/* Writes one message and a newline, compact: no newline inside. */
+/* Writes one message and a newline (MCP_JSON_FLAGS: no newline inside). */
 static void
 send_msg(json_t *msg)
 {
-	char	*text = json_dumps(msg, JSON_COMPACT);
+	char	*text = json_dumps(msg, MCP_JSON_FLAGS);
 
 	json_decref(msg);
 	if (text == NULL)

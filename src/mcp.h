@@ -10,6 +10,14 @@
 
 #include "awsai.h"
 
+/*
+ * How the server writes JSON: compact, and reals with 15 significant
+ * digits, so a score reads 73.837, not the 73.837000000000003 of a
+ * double's last digits (an id a client sent is an integer or a string,
+ * as JSON-RPC has it, and stays as it came).
+ */
+#define MCP_JSON_FLAGS	(JSON_COMPACT | JSON_REAL_PRECISION(15))
+
 struct mcp {
 	struct ctx	*ctx;		/* the command layer's context */
 	const char	*legacy;	/* the version initialize chose, or NULL */

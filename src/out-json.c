@@ -214,6 +214,18 @@ dump(const struct outspec *o, json_t *j, int compact)
 	return 0;
 }
 
+/* Hands JSON's one document to whoever asked for it (o->doc: MCP, which
+ * would only parse the text again) or writes it. Returns 0 or -1. */
+static int
+put_doc(const struct outspec *o, json_t *j)
+{
+	if (o->doc != NULL && *o->doc == NULL) {
+		*o->doc = j;
+		return 0;
+	}
+	return dump(o, j, 0);
+}
+
 /* Row r as JSON: its object, or a record card's document. */
 static json_t *
 row_value(const struct result *res, size_t r)
@@ -241,16 +253,18 @@ out_json(const struct outspec *o, const struct result *res, int lines)
 		}
 		return 0;
 	}
-	if (lines || (res->card && res->nrows == 1)) {
+	if (lines) {
 		for (size_t r = 0; r < res->nrows; r++)
 			if (dump(o, row_value(res, r), lines) == -1)
 				return -1;
 		return 0;
 	}
+	if (res->card && res->nrows == 1)
+		return put_doc(o, row_value(res, 0));
 	a = json_array();
 	for (size_t r = 0; r < res->nrows; r++)
 		json_array_append_new(a, row_value(res, r));
-	return dump(o, a, 0);
+	return put_doc(o, a);
 }
 
 static int

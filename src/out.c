@@ -72,6 +72,7 @@ out_resolve(struct outspec *o, const struct ctx *ctx)
 	long		 n;
 
 	o->fp = ctx->capture != NULL ? ctx->capture : stdout;
+	o->doc = ctx->capture_json;
 	tty = tty && ctx->capture == NULL;
 	o->fmt = fmt != FMT_AUTO ? fmt : tty ? FMT_TABLE : FMT_TSV;
 	o->no_headers = ctx->no_headers;

@@ -12,6 +12,17 @@ else
 	fail "python3 with jsonschema is installed (make deps)"
 fi
 
+# numbers as people write them: a score is 73.837, not a double's digits
+printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"0"}}}' \
+    '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"ask","arguments":{"task":"OCR for scanned invoices"}}}' \
+    '{"jsonrpc":"2.0","id":3,"method":"resources/read","params":{"uri":"awsai://service/kendra"}}' \
+    >"$T/mcp.in"
+RUN_STDIN="$T/mcp.in" run "$AWSAI" mcp
+expect_status 0
+expect_out '"score":'
+check "reals carry no float noise (73.837, not 73.837000000000003)" sh -c \
+    '! grep -Eq "[0-9]\.[0-9]*(0000000000|9999999999)[0-9]" "$1"' sh "$T/out"
+
 # the server is in the command table, hidden from nothing
 run "$AWSAI" help mcp
 expect_out "usage: awsai mcp"
