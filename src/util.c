@@ -3,7 +3,6 @@
  * checks, UTF-8 decoding, display width and edit distance.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,16 +15,33 @@
 int
 util_parse_int(const char *s, long min, long max, long *out)
 {
-	char	*end;
-	long	 v;
+	unsigned long	v = 0, lim, d;
+	long		r;
+	int		neg = 0;
 
-	if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
+	/* what strtol(s, &end, 10) takes whole, without its locale and
+	 * errno: this reads every number of the search data (redis'
+	 * string2ll does the same) */
+	if (s == NULL)
 		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < min || v > max)
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	if (*s < '0' || *s > '9')
 		return -1;
-	*out = v;
+	lim = neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		d = (unsigned long)(*s - '0');
+		if (v > (lim - d) / 10)
+			return -1;	/* out of range */
+		v = v * 10 + d;
+	}
+	if (*s != '\0')
+		return -1;
+	r = !neg ? (long)v : v > (unsigned long)LONG_MAX ? LONG_MIN :
+	    -(long)v;
+	if (r < min || r > max)
+		return -1;
+	*out = r;
 	return 0;
 }
 

@@ -2,6 +2,7 @@
  * test-text.c: the tokenizer (English stems, Korean bigrams and
  * particles, hostile bytes) and the text helpers in util.c.
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,6 +118,24 @@ test_util(void **state)
 	assert_int_equal(util_parse_int("4x", 1, 100, &v), -1);
 	assert_int_equal(util_parse_int("0", 1, 100, &v), -1);
 	assert_int_equal(util_parse_int("", 1, 100, &v), -1);
+	/* strtol's whole-string answers: a sign, no space, no overflow */
+	assert_int_equal(util_parse_int("+7", 1, 100, &v), 0);
+	assert_int_equal(v, 7);
+	assert_int_equal(util_parse_int(" 7", 1, 100, &v), -1);
+	assert_int_equal(util_parse_int("7 ", 1, 100, &v), -1);
+	assert_int_equal(util_parse_int("-", LONG_MIN, LONG_MAX, &v), -1);
+	assert_int_equal(util_parse_int("--7", LONG_MIN, LONG_MAX, &v), -1);
+	assert_int_equal(util_parse_int("9223372036854775807", LONG_MIN,
+	    LONG_MAX, &v), 0);
+	assert_true(v == LONG_MAX);
+	assert_int_equal(util_parse_int("9223372036854775808", LONG_MIN,
+	    LONG_MAX, &v), -1);
+	assert_int_equal(util_parse_int("-9223372036854775808", LONG_MIN,
+	    LONG_MAX, &v), 0);
+	assert_true(v == LONG_MIN);
+	assert_int_equal(util_parse_int("-9223372036854775809", LONG_MIN,
+	    LONG_MAX, &v), -1);
+	assert_int_equal(util_parse_int("0x1", 0, 100, &v), -1);
 	assert_int_equal(util_display_width("한국", strlen("한국")), 4);
 	assert_int_equal(util_display_width("abc", 3), 3);
 	util_suggest("shwo", cands, 4, best, 3);
