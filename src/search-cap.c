@@ -45,8 +45,8 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 		free(c->text);
 		return 0;
 	}
-	ca->pl->cues = xrealloc(ca->pl->cues, (ca->pl->ncues + 1) *
-	    sizeof(*ca->pl->cues));
+	ca->pl->cues = search_grow(ca->pl->cues, &ca->pl->capcues,
+	    ca->pl->ncues + 1, sizeof(*ca->pl->cues));
 	ca->pl->cues[ca->pl->ncues++] = (int)s->ncues++;
 	return 0;
 }

@@ -65,7 +65,7 @@ struct plist {
 	int		*slot;		/* each row's slot in search.rows */
 	size_t		 n;
 	int		*cues;		/* indices into search.cues */
-	size_t		 ncues;
+	size_t		 ncues, capcues;
 	char		*corr;		/* for an unknown token: its correction */
 	char		*corrword;	/* the name word it came from, or NULL */
 	double		 corrw;		/* and that correction's weight */
