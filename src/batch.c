@@ -47,7 +47,6 @@ struct answer_head {
 struct worker {
 	pid_t	 pid;
 	int	 to, from;		/* its tasks, its answers */
-	int	 busy;			/* has a chunk out */
 };
 
 struct batch {
@@ -190,7 +189,7 @@ spawn(struct batch *b, int jobs)
 		}
 		close(to[0]);
 		close(from[1]);
-		b->w[b->nw++] = (struct worker){ pid, to[1], from[0], 0 };
+		b->w[b->nw++] = (struct worker){ pid, to[1], from[0] };
 	}
 	return b->nw;
 }
@@ -227,13 +226,24 @@ collect(struct batch *b)
 	fwrite(body + skip, 1, ah.len - skip, b->out);
 	free(body);
 	b->flags |= ah.flags;
-	w->busy = 0;
 	b->done++;
 	return ah.status;
 }
 
-/* Sends the chunk gathered to the next worker, collecting first what it
- * holds. Returns a status. */
+/* Starts a new chunk after the lines read so far. */
+static void
+chunk_clear(struct batch *b)
+{
+	b->chunk.len = 0;
+	b->nlines = 0;
+	b->chunk_start = b->lineno;
+}
+
+/*
+ * Sends the chunk gathered to the next worker, collecting first what it
+ * holds: with every worker holding one, the oldest chunk out is its own.
+ * Returns a status.
+ */
 static int
 send_chunk(struct batch *b)
 {
@@ -241,16 +251,13 @@ send_chunk(struct batch *b)
 	struct task_head	 th = { b->chunk_start, b->chunk.len };
 	int			 st;
 
-	if (w->busy && (st = collect(b)) != EXIT_OK)
+	if (b->sent - b->done == b->nw && (st = collect(b)) != EXIT_OK)
 		return st;
 	if (write_all(w->to, &th, sizeof(th)) == -1 ||
 	    write_all(w->to, b->chunk.buf, b->chunk.len) == -1)
 		return worker_gone();
-	w->busy = 1;
 	b->sent++;
-	b->chunk.len = 0;
-	b->nlines = 0;
-	b->chunk_start = b->lineno;
+	chunk_clear(b);
 	return EXIT_OK;
 }
 
@@ -261,9 +268,7 @@ answer_here(struct batch *b)
 	int	st = answer(b, b->chunk.buf, b->chunk.len, b->chunk_start,
 		    b->out, &b->first);
 
-	b->chunk.len = 0;
-	b->nlines = 0;
-	b->chunk_start = b->lineno;
+	chunk_clear(b);
 	return st;
 }
 
@@ -285,7 +290,7 @@ reap(struct batch *b, int status)
 }
 
 /* Adds one line read to the chunk, and sends or answers the chunk once
- * it is full. Returns a status. */
+ * it is full (in one process, at once). Returns a status. */
 static int
 take_line(struct batch *b, const char *line, size_t len, int jobs)
 {
@@ -301,7 +306,7 @@ take_line(struct batch *b, const char *line, size_t len, int jobs)
 	sb_add(&b->chunk, line, n);
 	b->chunk.len++;			/* keeps sb_add's NUL */
 	b->nlines++;
-	if (b->nlines < CHUNK_LINES && b->chunk.len < CHUNK_BYTES)
+	if (jobs > 1 && b->nlines < CHUNK_LINES && b->chunk.len < CHUNK_BYTES)
 		return EXIT_OK;
 	if (jobs > 1 && (b->nw > 0 || spawn(b, jobs) > 0))
 		return send_chunk(b);
@@ -353,8 +358,6 @@ batch_run(FILE *in, FILE *out, int jobs, batch_fn fn, void *arg,
 	    (len = util_getline(&line, &cap, in, MAXTASK)) >= 0) {
 		b.lineno++;
 		st = take_line(&b, line, (size_t)len, jobs);
-		if (jobs == 1 && st == EXIT_OK)
-			st = answer_here(&b);
 	}
 	err = errno;
 	free(line);
