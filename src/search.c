@@ -488,19 +488,17 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 			s->q.named[s->q.nnamed++] = u;
 	text_score(s);
 	cap_match(s);
-	if (s->q.nnamed == 0) {
-		/* only what the question touched can score; in service
-		 * order, as the scan over all of them would be */
+	/* with no use case named only what the question touched can score:
+	 * those, in service order, as a scan over all of them would be */
+	if (s->q.nnamed == 0)
 		qsort(s->svclist, s->nsvclist, sizeof(*s->svclist), cmp_int);
-		for (size_t k = 0; k < s->nsvclist; k++)
-			if (passes(s, q, s->svclist[k]) &&
-			    score_service(s, s->svclist[k], &c[n]))
-				n++;
-	} else
-		for (size_t i = 0; i < s->nsvc; i++)
-			if (passes(s, q, (int)i) &&
-			    score_service(s, (int)i, &c[n]))
-				n++;
+	for (size_t k = 0; k < (s->q.nnamed == 0 ? s->nsvclist : s->nsvc);
+	    k++) {
+		int i = s->q.nnamed == 0 ? s->svclist[k] : (int)k;
+
+		if (passes(s, q, i) && score_service(s, i, &c[n]))
+			n++;
+	}
 	if (!q->existing)
 		n = lifecycle(s, q, c, n);
 	n = keep_shown(s, c, n);
