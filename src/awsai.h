@@ -122,6 +122,7 @@ struct idmap {
 };
 long	*idmap_get(const struct idmap *, long long);
 long	 idmap_put(struct idmap *, long long, long);
+void	 idmap_reserve(struct idmap *, size_t);
 void	 idmap_clear(struct idmap *);
 void	 idmap_release(struct idmap *);
 
@@ -342,7 +343,7 @@ int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
 	    const char *, int (*)(void *, const char *const *, size_t), void *,
 	    char **);
 int	 catalog_synonyms(struct catalog *, const char *,
-	    int (*)(void *, int, const char *), void *);
+	    int (*)(void *, int, const char *), void *, char **);
 int	 catalog_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 int	 catalog_fts_postings(struct catalog *, const char *, long long **,
@@ -350,7 +351,7 @@ int	 catalog_fts_postings(struct catalog *, const char *, long long **,
 char	*catalog_doc_text(struct catalog *, long long);
 int	 catalog_is_cue_token(struct catalog *, const char *);
 int	 catalog_cues(struct catalog *, const char *,
-	    int (*)(void *, long, const char *, const char *), void *);
+	    int (*)(void *, long, const char *, const char *), void *, char **);
 int	 catalog_capability(struct catalog *, long, struct strv *,
 	    int (*)(void *, long, double), void *);
 

@@ -463,14 +463,17 @@ syn_row(void *arg, const char *const *v, size_t n)
 /*
  * Calls fn(arg, group, tokens) for every synonym term of every group that
  * has a term starting with the token first, a group's terms together.
+ * The tokens stay valid: *keep is the text they point into (caller
+ * frees; NULL if none).
  */
 int
 catalog_synonyms(struct catalog *cat, const char *first,
-    int (*fn)(void *, int, const char *), void *arg)
+    int (*fn)(void *, int, const char *), void *arg, char **keep)
 {
 	struct list_arg	 la = { fn, NULL, arg };
 
-	return catalog_search_rows(cat, SR_SYNONYMS, first, syn_row, &la);
+	return catalog_search_rows_kept(cat, SR_SYNONYMS, first, syn_row, &la,
+	    keep);
 }
 
 /*
@@ -587,15 +590,17 @@ cue_row(void *arg, const char *const *v, size_t n)
 
 /*
  * Calls fn(arg, capability order, tokens, cue as written) for every cue
- * whose first token is first.
+ * whose first token is first; the strings stay valid in *keep, as above.
  */
 int
 catalog_cues(struct catalog *cat, const char *first,
-    int (*fn)(void *, long, const char *, const char *), void *arg)
+    int (*fn)(void *, long, const char *, const char *), void *arg,
+    char **keep)
 {
 	struct list_arg	 la = { NULL, fn, arg };
 
-	return catalog_search_rows(cat, SR_CUES, first, cue_row, &la);
+	return catalog_search_rows_kept(cat, SR_CUES, first, cue_row, &la,
+	    keep);
 }
 
 static int

@@ -116,30 +116,39 @@ idmap_get(const struct idmap *m, long long key)
 	return m->keys[i] != IDMAP_EMPTY ? &m->vals[i] : NULL;
 }
 
+/* Makes room for n keys in all, rehashing at most once. */
+void
+idmap_reserve(struct idmap *m, size_t n)
+{
+	struct idmap	 old = *m;
+	size_t		 i;
+
+	if (n * 2 <= m->cap)
+		return;
+	for (m->cap = old.cap ? old.cap : 64; m->cap < n * 2; m->cap *= 2)
+		continue;
+	m->keys = xmalloc(m->cap * sizeof(*m->keys));
+	m->vals = xcalloc(m->cap, sizeof(*m->vals));
+	for (size_t k = 0; k < m->cap; k++)
+		m->keys[k] = IDMAP_EMPTY;
+	for (size_t k = 0; k < old.cap; k++) {
+		if (old.keys[k] == IDMAP_EMPTY)
+			continue;
+		i = idslot(m, old.keys[k]);
+		m->keys[i] = old.keys[k];
+		m->vals[i] = old.vals[k];
+	}
+	free(old.keys);
+	free(old.vals);
+}
+
 /* Sets key to val unless it is there; returns the value stored. */
 long
 idmap_put(struct idmap *m, long long key, long val)
 {
 	size_t	i;
 
-	if ((m->n + 1) * 2 > m->cap) {
-		struct idmap old = *m;
-
-		m->cap = old.cap ? old.cap * 2 : 64;
-		m->keys = xmalloc(m->cap * sizeof(*m->keys));
-		m->vals = xcalloc(m->cap, sizeof(*m->vals));
-		for (size_t k = 0; k < m->cap; k++)
-			m->keys[k] = IDMAP_EMPTY;
-		for (size_t k = 0; k < old.cap; k++) {
-			if (old.keys[k] == IDMAP_EMPTY)
-				continue;
-			i = idslot(m, old.keys[k]);
-			m->keys[i] = old.keys[k];
-			m->vals[i] = old.vals[k];
-		}
-		free(old.keys);
-		free(old.vals);
-	}
+	idmap_reserve(m, m->n + 1);
 	i = idslot(m, key);
 	if (m->keys[i] != IDMAP_EMPTY)
 		return m->vals[i];

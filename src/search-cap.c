@@ -33,18 +33,14 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 	c = &s->cues[s->ncues];
 	memset(c, 0, sizeof(*c));
 	c->cap = (int)cap;
-	c->buf = xstrdup(toks);
-	c->text = xstrdup(text);
-	search_seq_parse(c->buf, 0, &q);
+	c->text = (char *)text;
+	search_seq_parse((char *)toks, 0, &q);
 	memcpy(c->tok, q.tok, sizeof(c->tok));
 	c->n = q.n;
 	for (size_t k = 0; k < c->n; k++)
 		c->h[k] = hash_str(c->tok[k]);
-	if (c->n == 0) {
-		free(c->buf);
-		free(c->text);
+	if (c->n == 0)
 		return 0;
-	}
 	ca->pl->cues = search_grow(ca->pl->cues, &ca->pl->capcues,
 	    ca->pl->ncues + 1, sizeof(*ca->pl->cues));
 	ca->pl->cues[ca->pl->ncues++] = (int)s->ncues++;
@@ -56,21 +52,21 @@ static void
 load_cues(struct search *s, struct plist *pl)
 {
 	struct cue_arg	ca = { s, pl };
+	char		*keep;
 
 	if (pl->cuesloaded)
 		return;
 	pl->cuesloaded = 1;
-	catalog_cues(s->cat, pl->tok, add_cue, &ca);
+	catalog_cues(s->cat, pl->tok, add_cue, &ca, &keep);
+	if (keep != NULL)
+		strv_push_owned(&s->cuebuf, keep);
 }
 
 /* Forgets the cues loaded (with the token cache that points at them). */
 void
 cap_reset(struct search *s)
 {
-	for (size_t i = 0; i < s->ncues; i++) {
-		free(s->cues[i].buf);
-		free(s->cues[i].text);
-	}
+	strv_release(&s->cuebuf);
 	s->ncues = 0;
 }
 

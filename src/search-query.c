@@ -112,6 +112,7 @@ search_postings(struct search *s, const char *tok)
 		if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
 			pl->n = 0;
 		pl->slot = xcalloc(pl->n + 1, sizeof(*pl->slot));
+		idmap_reserve(&s->rowmap, s->rowmap.n + pl->n);
 		for (size_t i = 0; i < pl->n; i++)
 			pl->slot[i] = text_slot(s, pl->rows[i]);
 	}
@@ -221,9 +222,8 @@ add_synonym(void *arg, int grp, const char *toks)
 	    s->nsyn >= s->capsyn)
 		return 0;
 	s->grploaded[grp] = 1;	/* 2 once this batch of rows is in */
-	strv_push(&s->synbuf, toks);
 	q = &s->syn[s->nsyn];
-	search_seq_parse(s->synbuf.v[s->synbuf.n - 1], grp, q);
+	search_seq_parse((char *)toks, grp, q);
 	if (q->n > 0)
 		search_index_seq(&s->synhash, s->syn, s->nsyn++);
 	return 0;
@@ -237,11 +237,14 @@ void
 search_synonyms(struct search *s, const char *tok)
 {
 	struct plist	*pl = search_token(s, tok);
+	char		*keep;
 
 	if (pl->synloaded)
 		return;
 	pl->synloaded = 1;	/* one query per distinct token */
-	catalog_synonyms(s->cat, tok, add_synonym, s);
+	catalog_synonyms(s->cat, tok, add_synonym, s, &keep);
+	if (keep != NULL)
+		strv_push_owned(&s->synbuf, keep);
 	for (size_t g = 0; g < s->ngroups; g++)
 		if (s->grploaded[g] == 1)
 			s->grploaded[g] = 2;

@@ -43,8 +43,7 @@ struct cue {
 	char	*tok[MAXSEQ];
 	size_t	 h[MAXSEQ];	/* hash_str() of each token */
 	size_t	 n;
-	char	*text;		/* as written; tok points into a copy */
-	char	*buf;
+	char	*text;		/* as written; it and tok point into cuebuf */
 };
 
 /* A capability, loaded when a question first matches it. */
@@ -177,6 +176,7 @@ struct search {
 	struct strmap	 plmap;		/* token -> index in pl */
 	struct cue	*cues;		/* cues loaded so far */
 	size_t		 ncues, capcues;
+	struct strv	 cuebuf;	/* the text cues point into */
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
 	struct acc	*acc;		/* nsvc, per question, zeroed after */

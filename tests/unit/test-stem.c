@@ -54,8 +54,30 @@ test_words(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		same(words[i], strlen(words[i]));
+	/* twice: the second time the stems come from the memo */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			same(words[i], strlen(words[i]));
+	/* a word's prefix is a word of its own */
+	same("running", 3);
+	same("runs", 3);
+}
+
+/*
+ * More distinct words than the memo holds, each asked again later: the
+ * memo empties itself when full and answers the same afterwards.
+ */
+static void
+test_memo(void **state)
+{
+	char	w[32];
+
+	(void)state;
+	for (int pass = 0; pass < 3; pass++)
+		for (int i = 0; i < 10000; i++) {
+			snprintf(w, sizeof(w), "%cing%dings", 'a' + i % 26, i);
+			same(w, strlen(w));
+		}
 }
 
 /* Every run of letters (ASCII, lowercased) in the catalog's files. */
@@ -118,6 +140,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_memo),
 		cmocka_unit_test(test_catalog),
 	};
 
