@@ -192,8 +192,9 @@ CREATE TABLE doc_rows (
 -- build time (kind: enum search_rows): what it loads before its first
 -- question, one text per query (key ''); the cues and synonym terms a
 -- token starts, one text per first token; and the rows of docs that hold
--- a token, as FTS5 finds them, one blob of 64-bit little-endian rowids
--- per token (key: the token).
+-- a token, as FTS5 finds them, one blob of 64-bit little-endian values
+-- per token (key: the token): each a rowid plus, shifted 38 bits up, the
+-- row's place in doc_rows by id (catalog_postings).
 CREATE TABLE search_cache (
 	kind		INTEGER NOT NULL,
 	key		TEXT NOT NULL,

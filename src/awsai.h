@@ -263,6 +263,7 @@ enum doc_kind { DOC_NAME, DOC_ALIAS, DOC_TASK, DOC_SUMMARY, DOC_DESC };
 #define DOC_LEN(r)	((int)(((r) >> 11) & 255))
 #define DOC_KO(r)	((int)(((r) >> 10) & 1))
 #define DOC_MAXSEQ	1024
+#define DOC_PLACE	38	/* a stored posting: rowid | place << 38 */
 
 #define NAME_WORD_MAX 64	/* longest name word kept for typos */
 
@@ -339,12 +340,13 @@ int	 catalog_choices(struct catalog *, const char *, const char *,
 int	 catalog_search_rows(struct catalog *, enum search_rows, const char *,
 	    int (*)(void *, const char *const *, size_t), void *);
 int	 catalog_search_damaged(const struct catalog *);
+int	 catalog_search_malformed(struct catalog *);
 int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
 	    const char *, int (*)(void *, const char *const *, size_t), void *,
 	    char **);
 int	 catalog_synonyms(struct catalog *, const char *,
 	    int (*)(void *, int, const char *), void *, char **);
-int	 catalog_postings(struct catalog *, const char *, long long **,
+int	 catalog_postings(struct catalog *, const char *, long long **, int **,
 	    size_t *);
 int	 catalog_fts_postings(struct catalog *, const char *, long long **,
 	    size_t *);

@@ -5,6 +5,7 @@
  * the index rows that hold a token, and an index row's text.
  */
 #include <ctype.h>
+#include <endian.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,9 +55,12 @@ static const struct {
 	    "p.service_id JOIN capabilities c ON c.id = p.capability_id ORDER "
 	    "BY c.ord, s.ord", 2, 1, 0 },
 	/* the index's own answer for every token, by fts5vocab (made by
-	   catalog_cache_search for the build) */
-	[SR_POSTINGS] = { "SELECT term, doc FROM temp.docs_instance ORDER BY "
-	    "term, doc", 1, 1, 1 },
+	   catalog_cache_search for the build), each row with its place
+	   among all the index's rows (see catalog_postings) */
+	[SR_POSTINGS] = { "SELECT i.term, i.doc + (o.ord << 38) FROM "
+	    "temp.docs_instance i JOIN (SELECT id, row_number() OVER (ORDER "
+	    "BY id) - 1 AS ord FROM doc_rows) o ON o.id = i.doc ORDER BY "
+	    "i.term, i.doc", 1, 1, 1 },
 	[SR_WORDS] = { NULL, 1, 0, 0 },		/* made by cache_words */
 };
 
@@ -224,8 +228,8 @@ catalog_cache_search(struct catalog *cat)
 	    catalog_db_error(cat, "cannot build the search data");
 }
 
-static int
-malformed(struct catalog *cat)
+int
+catalog_search_malformed(struct catalog *cat)
 {
 	cat->damaged = 1;
 	return diag_error("%s: the search data is malformed (rebuild it with "
@@ -327,7 +331,7 @@ token_read(struct catalog *cat, const char *tok, struct tokrow *r)
 		cat->damaged = 1;
 		return catalog_db_error(cat, "cannot read the search data");
 	}
-	return bad ? malformed(cat) : 0;
+	return bad ? catalog_search_malformed(cat) : 0;
 }
 
 /*
@@ -385,14 +389,14 @@ split_rows(struct catalog *cat, enum search_rows which, char *data,
 		for (k = 0, us = p; k < n && us != NULL; k++) {
 			if ((us = strchr(p, US)) != NULL)
 				*us = '\0';
-			vals[k] = strcmp(p, NUL_MARK) == 0 ? NULL : p;
+			vals[k] = p[0] == NUL_MARK[0] && p[1] == '\0' ? NULL : p;
 			if (us != NULL)
 				p = us + 1;
 		}
-		rc = k == n && us == NULL ? fn(arg, vals, n) : malformed(cat);
+		rc = k == n && us == NULL ? fn(arg, vals, n) : catalog_search_malformed(cat);
 	}
 	if (rc == 0 && *p != '\0')
-		rc = malformed(cat);
+		rc = catalog_search_malformed(cat);
 	return rc == -1 ? -1 : 0;
 }
 
@@ -478,38 +482,48 @@ catalog_synonyms(struct catalog *cat, const char *first,
 
 /*
  * The rows of the index that hold token, as the build stored FTS5's answer
- * in search_tokens: a new array *rows (caller frees), *n of them. Returns
- * 0, or -1 if the stored rows are malformed (reported).
+ * in search_tokens: a new array *rows (caller frees), *n of them, and if
+ * ords is not NULL a new array *ords (caller frees) of each row's place
+ * among all the index's rows, in rowid order: a dense number a question
+ * can find a row's slot by. Each is stored as a little-endian 64-bit
+ * value, the rowid (under 2^DOC_PLACE) plus the place shifted past it.
+ * Returns 0, or -1 if the stored rows are malformed (reported).
  */
 int
 catalog_postings(struct catalog *cat, const char *token, long long **rows,
-    size_t *n)
+    int **ords, size_t *n)
 {
-	const unsigned char *b;
 	char		*data;
 	size_t		 len;
+	int		 rc = 0;
 
 	*n = 0;
-	*rows = NULL;
-	if (token_take(cat, SR_POSTINGS, token, &data, &len) == -1) {
-		*rows = xmalloc(sizeof(**rows));
-		return -1;
-	}
-	if (len % 8 != 0) {
+	if (token_take(cat, SR_POSTINGS, token, &data, &len) == -1)
+		rc = -1;
+	else if (len % 8 != 0)
+		rc = catalog_search_malformed(cat);
+	if (rc == -1 || data == NULL) {
 		free(data);
 		*rows = xmalloc(sizeof(**rows));
-		return malformed(cat);
+		if (ords != NULL)
+			*ords = xmalloc(sizeof(**ords));
+		return rc;
 	}
-	*rows = xmalloc((len / 8 + 1) * sizeof(**rows));
-	b = (const unsigned char *)data;
-	for (size_t i = 0; i < len / 8; i++) {
-		sqlite3_uint64 r = 0;
+	*n = len / 8;
+	if (ords != NULL)
+		*ords = xmalloc((*n + 1) * sizeof(**ords));
+	/* turned into the array where they lie (malloc's alignment suits) */
+	for (size_t i = 0; i < *n; i++) {
+		uint64_t v;
 
-		for (int k = 7; k >= 0; k--)
-			r = r << 8 | b[i * 8 + (size_t)k];
-		(*rows)[(*n)++] = (long long)r;
+		memcpy(&v, data + i * 8, 8);
+		v = le64toh(v);
+		if (ords != NULL)
+			(*ords)[i] = (int)(v >> DOC_PLACE);
+		v &= ((uint64_t)1 << DOC_PLACE) - 1;
+		memcpy(data + i * 8, &v, 8);
 	}
-	free(data);
+	*rows = (long long *)(void *)data;
 	return 0;
 }
 

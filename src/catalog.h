@@ -13,7 +13,7 @@
 #define NSTMT 48
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "7"
+#define CATALOG_SCHEMA_VERSION "8"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 

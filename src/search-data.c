@@ -76,6 +76,13 @@ add_usecase(void *arg, const char *const *v, size_t n)
 	return 0;
 }
 
+/* Is v the text "1"? */
+static int
+flag(const char *v)
+{
+	return v != NULL && v[0] == '1' && v[1] == '\0';
+}
+
 static int
 add_service(void *arg, const char *const *v, size_t n)
 {
@@ -84,31 +91,31 @@ add_service(void *arg, const char *const *v, size_t n)
 	long		 ord = -1;
 
 	(void)n;
-	for (size_t i = 0; i < 6; i++)
-		if (v[i] == NULL && i != 3 && i != 4)
-			return bad_data(s, "service", v[0]);
+	if (v[0] == NULL || v[1] == NULL || v[2] == NULL || v[5] == NULL)
+		return bad_data(s, "service", v[0]);
 	if (s->nsvc >= LOAD_MAX_SERVICES)
 		return bad_data(s, "service count", v[0]);
-	s->svc = search_grow(s->svc, &s->capsvc, s->nsvc + 1, sizeof(*s->svc));
+	if (s->nsvc == s->capsvc)
+		s->svc = search_grow(s->svc, &s->capsvc, s->nsvc + 1,
+		    sizeof(*s->svc));
 	sv = &s->svc[s->nsvc++];
-	memset(sv, 0, sizeof(*sv));
 	/* the text these point into is s->svcbuf */
-	sv->id = v[0];
-	sv->layer = v[1];
-	sv->status = v[2];
-	sv->name = v[5];
-	sv->active = v[6] != NULL && strcmp(v[6], "1") == 0;
-	sv->supported = v[7] != NULL && strcmp(v[7], "1") == 0;
-	sv->successor = sv->part_of = -1;
+	*sv = (struct svc){ .id = v[0], .layer = v[1], .status = v[2],
+	    .name = v[5], .active = flag(v[6]), .supported = flag(v[7]),
+	    .successor = -1, .part_of = -1 };
 	/* checked against the service count once every service is in */
-	if (v[3] != NULL && number(s, "successor", v[3], 0,
-	    LOAD_MAX_SERVICES - 1, &ord) == -1)
-		return -1;
-	sv->successor = v[3] != NULL ? (int)ord : -1;
-	if (v[4] != NULL && number(s, "part of", v[4], 0,
-	    LOAD_MAX_SERVICES - 1, &ord) == -1)
-		return -1;
-	sv->part_of = v[4] != NULL ? (int)ord : -1;
+	if (v[3] != NULL) {
+		if (number(s, "successor", v[3], 0, LOAD_MAX_SERVICES - 1,
+		    &ord) == -1)
+			return -1;
+		sv->successor = (int)ord;
+	}
+	if (v[4] != NULL) {
+		if (number(s, "part of", v[4], 0, LOAD_MAX_SERVICES - 1,
+		    &ord) == -1)
+			return -1;
+		sv->part_of = (int)ord;
+	}
 	return 0;
 }
 
@@ -172,7 +179,7 @@ add_docstats(void *arg, const char *const *v, size_t n)
 	char		*end = NULL;
 
 	(void)n;
-	if (number(s, "index size", v[0], 0, LONG_MAX, &s->nrows) == -1)
+	if (number(s, "index size", v[0], 0, MAX_ROWS, &s->nrows) == -1)
 		return -1;
 	s->avglen = v[1] != NULL ? strtod(v[1], &end) : 0;
 	if (v[1] == NULL || *end != '\0' || !(s->avglen >= 0))

@@ -109,12 +109,16 @@ search_postings(struct search *s, const char *tok)
 
 	if (!pl->rowsloaded) {
 		pl->rowsloaded = 1;
-		if (catalog_postings(s->cat, tok, &pl->rows, &pl->n) == -1)
+		/* the places become the slots, in place */
+		if (catalog_postings(s->cat, tok, &pl->rows, &pl->slot,
+		    &pl->n) == -1)
 			pl->n = 0;
-		pl->slot = xcalloc(pl->n + 1, sizeof(*pl->slot));
-		idmap_reserve(&s->rowmap, s->rowmap.n + pl->n);
 		for (size_t i = 0; i < pl->n; i++)
-			pl->slot[i] = text_slot(s, pl->rows[i]);
+			if ((pl->slot[i] = text_slot(s, pl->rows[i],
+			    pl->slot[i])) == -1) {
+				pl->n = 0;	/* malformed: reported */
+				break;
+			}
 	}
 	return pl;
 }

@@ -12,26 +12,40 @@
 #include "search.h"
 
 /*
- * The slot of index row rowid in s->rows, made the first time the row is
- * seen and kept (there are at most as many as the index has rows): a
- * question then reaches its rows by index, with no hashing.
+ * The slot in s->rows of index row rowid, which is the ord'th of the
+ * index's rows, made the first time the row is seen and kept (there are
+ * at most as many as the index has rows): a question then reaches its
+ * rows by index, with no hashing. A place outside the index, or one
+ * another row holds, is malformed search data: -1 (reported).
  */
 int
-text_slot(struct search *s, long long rowid)
+text_slot(struct search *s, long long rowid, int ord)
 {
-	long	i = idmap_put(&s->rowmap, rowid, (long)s->nslots);
+	int	k;
 
-	if ((size_t)i == s->nslots) {
-		s->rows = search_grow(s->rows, &s->caprows, s->nslots + 1,
-		    sizeof(*s->rows));
-		memset(&s->rows[i], 0, sizeof(s->rows[i]));
-		s->rows[i].rowid = rowid;
-		s->nslots++;
-		/* a question touches a slot once: room for every one */
-		s->touched = search_grow(s->touched, &s->captouched,
-		    s->nslots, sizeof(*s->touched));
+	if (ord < 0 || ord >= s->nrows) {
+		s->bad = 1;
+		return catalog_search_malformed(s->cat);
 	}
-	return (int)i;
+	if (s->ordslot == NULL)
+		s->ordslot = xcalloc((size_t)s->nrows, sizeof(*s->ordslot));
+	if ((k = s->ordslot[ord] - 1) >= 0) {
+		if (s->rows[k].rowid == rowid)
+			return k;
+		s->bad = 1;
+		return catalog_search_malformed(s->cat);
+	}
+	k = (int)s->nslots;
+	s->rows = search_grow(s->rows, &s->caprows, s->nslots + 1,
+	    sizeof(*s->rows));
+	memset(&s->rows[k], 0, sizeof(s->rows[k]));
+	s->rows[k].rowid = rowid;
+	s->nslots++;
+	s->ordslot[ord] = k + 1;
+	/* a question touches a slot once: room for every one */
+	s->touched = search_grow(s->touched, &s->captouched, s->nslots,
+	    sizeof(*s->touched));
+	return k;
 }
 
 /* The accumulator in slot k for this question, cleared when first used

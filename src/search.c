@@ -88,7 +88,7 @@ search_free(struct search *s)
 	free(s->syn);
 	free(s->grploaded);
 	free(s->rows);
-	idmap_release(&s->rowmap);
+	free(s->ordslot);
 	free(s->touched);
 	free(s->candat);
 	strv_release(&s->words);

@@ -17,6 +17,7 @@
 #define MAXALT 12		/* synonyms a token stands for, in cues */
 #define MAXCUETOKS 512		/* tokens of a question read for cues */
 #define MAXWORD NAME_WORD_MAX	/* longest name word a typo is corrected to */
+#define MAX_ROWS	(1L << 24)	/* index rows: a place is below it */
 
 /* A term: a sequence of tokens (keyword or synonym). */
 struct seq {
@@ -187,7 +188,7 @@ struct search {
 	int		*candat;	/* service -> its candidate, or -1 */
 	struct rowacc	*rows;		/* a slot per index row seen */
 	size_t		 nslots, caprows;
-	struct idmap	 rowmap;	/* rowid -> its slot */
+	int		*ordslot;	/* nrows: a row's place -> slot + 1 */
 	int		*touched;	/* the slots this question touched */
 	size_t		 ntouched, captouched;
 	unsigned	 gen;		/* questions scored so far */
@@ -233,7 +234,7 @@ void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 
 /* search-text.c */
 void	 text_score(struct search *);
-int	 text_slot(struct search *, long long);
+int	 text_slot(struct search *, long long, int);
 const char *text_row(struct search *, long long);
 void	 text_reset(struct search *);
 

@@ -152,8 +152,10 @@ expect_status 65
 expect_err "is not an awsai catalog"
 # ask reads a token's lists when a question first needs them: a
 # malformed one found then is a data error too, not an answer
+# (a stored row's place beyond the index, or two rows in one place, too)
 for what in "cues = 'x'" "rows = x'0102'" "keywords = 'x'" \
-    "synonyms = 'x'"; do
+    "synonyms = 'x'" "rows = x'0100000000000080'" \
+    "rows = x'01000000000000000200000000000000'"; do
 	cp "$T/ok.db" "$T/lists.db"
 	sqlite3 "$T/lists.db" "UPDATE search_tokens SET $what WHERE tok = 'face'" 2>/dev/null
 	run "$AWSAI" --catalog "$T/lists.db" ask detect face
