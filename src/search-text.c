@@ -35,16 +35,16 @@ text_slot(struct search *s, long long rowid, int ord)
 		s->bad = 1;
 		return catalog_search_malformed(s->cat);
 	}
-	k = (int)s->nslots;
-	s->rows = search_grow(s->rows, &s->caprows, s->nslots + 1,
-	    sizeof(*s->rows));
-	memset(&s->rows[k], 0, sizeof(s->rows[k]));
-	s->rows[k].rowid = rowid;
-	s->nslots++;
+	k = (int)s->nslots++;
+	if (s->nslots > s->caprows)	/* search_new sized both for all */
+		s->rows = search_grow(s->rows, &s->caprows, s->nslots,
+		    sizeof(*s->rows));
+	s->rows[k] = (struct rowacc){ .rowid = rowid };
 	s->ordslot[ord] = k + 1;
 	/* a question touches a slot once: room for every one */
-	s->touched = search_grow(s->touched, &s->captouched, s->nslots,
-	    sizeof(*s->touched));
+	if (s->nslots > s->captouched)
+		s->touched = search_grow(s->touched, &s->captouched,
+		    s->nslots, sizeof(*s->touched));
 	return k;
 }
 

@@ -239,7 +239,7 @@ test_postings(void **state)
 		long long	*a, *b;
 		size_t		 na, nb;
 
-		assert_int_equal(catalog_postings(cat, w.toks.v[i], &a, &na), 0);
+		assert_int_equal(catalog_postings(cat, w.toks.v[i], &a, NULL, &na), 0);
 		assert_int_equal(catalog_fts_postings(cat, w.toks.v[i], &b, &nb),
 		    0);
 		assert_int_equal(na, nb);
