@@ -273,8 +273,8 @@ enum doc_kind { DOC_NAME, DOC_ALIAS, DOC_TASK, DOC_SUMMARY, DOC_DESC };
  */
 enum search_rows {
 	SR_USECASES,	/* id, by order */
-	SR_SERVICES,	/* id, layer, status, successor, part_of (orders),
-			   name, new_customers, supported; by order */
+	SR_SERVICES,	/* one blob (catalog-svcblock.c): orders, flags,
+			   id, layer, status, name; by order */
 	SR_SYNSTATS,	/* synonym terms, groups */
 	SR_DOCSTATS,	/* index rows, their mean length in tokens */
 	SR_N,
@@ -341,6 +341,8 @@ int	 catalog_search_rows(struct catalog *, enum search_rows, const char *,
 	    int (*)(void *, const char *const *, size_t), void *);
 int	 catalog_search_damaged(const struct catalog *);
 int	 catalog_search_malformed(struct catalog *);
+#define SVC_RECORD 28	/* bytes of a service's record in its blob */
+int	 catalog_services(struct catalog *, char **, size_t *);
 int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
 	    const char *, int (*)(void *, const char *const *, size_t), void *,
 	    char **);

@@ -20,14 +20,11 @@ static const struct {
 	const char	*sql;
 	int		 ncols;
 	int		 keyed;
-	int		 blob;	/* its one value, a rowid, goes in a blob */
+	int		 blob;	/* stored as a blob (rowids, or services) */
 } search_sql[SR_ALL] = {
 	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1, 0, 0 },
-	[SR_SERVICES] = { "SELECT s.id, s.layer, s.status, (SELECT x.ord FROM "
-	    "services x WHERE x.id = s.successor), (SELECT x.ord FROM services "
-	    "x WHERE x.id = s.part_of), s.name, st.new_customers, st.supported "
-	    "FROM services s JOIN statuses st ON st.id = s.status ORDER BY "
-	    "s.ord", 8, 0, 0 },
+	/* a blob made by catalog_cache_services (catalog-svcblock.c) */
+	[SR_SERVICES] = { NULL, 0, 0, 1 },
 	[SR_SYNSTATS] = { "SELECT count(*), ifnull(max(grp), -1) + 1 FROM "
 	    "synonyms", 2, 0, 0 },
 	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
@@ -77,13 +74,17 @@ static const struct {
 
 static int token_column(enum search_rows);
 
+/* One text (or blob) of search_cache: ?1 its kind, ?2 its key. */
+const char catalog_cache_sql[] = "SELECT data FROM search_cache WHERE "
+    "kind = ?1 AND key = ?2";
+
 /*
  * Stores sb as the text of (kind, key): a list kept by token in its
  * column of the token's row of search_tokens, anything else in
  * search_cache. Returns 0 or -1.
  */
-static int
-cache_put(struct catalog *cat, int kind, const char *key,
+int
+catalog_cache_put(struct catalog *cat, int kind, const char *key,
     const struct strbuf *sb)
 {
 	static const char *const put_token[] = {
@@ -129,7 +130,8 @@ cache_query(struct catalog *cat, int w, struct strbuf *sb, struct strbuf *key)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (first && (v = (const char *)sqlite3_column_text(st, 0)) !=
 		    NULL && strcmp(v, key->buf) != 0) {
-			if (sb->len > 0 && cache_put(cat, w, key->buf, sb) == -1)
+			if (sb->len > 0 && catalog_cache_put(cat, w, key->buf,
+			    sb) == -1)
 				break;
 			sb->len = key->len = 0;
 			sb_adds(sb, "");
@@ -152,7 +154,8 @@ cache_query(struct catalog *cat, int w, struct strbuf *sb, struct strbuf *key)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return -1;
-	return first && sb->len == 0 ? 0 : cache_put(cat, w, key->buf, sb);
+	return first && sb->len == 0 ? 0 : catalog_cache_put(cat, w, key->buf,
+	    sb);
 }
 
 static int
@@ -197,7 +200,7 @@ cache_words(struct catalog *cat, struct strbuf *sb)
 			sb_adds(sb, words.v[i]);
 			sb_addc(sb, RS);
 		}
-	rc = cache_put(cat, SR_WORDS, "", sb);
+	rc = catalog_cache_put(cat, SR_WORDS, "", sb);
 	strv_release(&names);
 	strv_release(&words);
 	return rc;
@@ -217,7 +220,8 @@ catalog_cache_search(struct catalog *cat)
 	    "USING fts5vocab(main, docs, instance)", NULL, NULL, NULL) ==
 	    SQLITE_OK ? 0 : -1;
 	for (int w = 0; w < SR_ALL && rc == 0; w++)
-		rc = search_sql[w].sql != NULL ? cache_query(cat, w, &sb, &key) :
+		rc = w == SR_SERVICES ? catalog_cache_services(cat) :
+		    search_sql[w].sql != NULL ? cache_query(cat, w, &sb, &key) :
 		    cache_words(cat, &sb);
 	sb_release(&sb);
 	sb_release(&key);
@@ -420,8 +424,7 @@ catalog_search_rows_kept(struct catalog *cat, enum search_rows which,
 		if (token_take(cat, which, key, &data, &len) == -1)
 			return -1;
 	} else {
-		st = catalog_prep(cat, "SELECT data FROM search_cache WHERE "
-		    "kind = ?1 AND key = ?2", 1);
+		st = catalog_prep(cat, catalog_cache_sql, 1);
 		sqlite3_bind_int(st, 1, (int)which);
 		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 		if ((rc = sqlite3_step(st)) != SQLITE_ROW ||

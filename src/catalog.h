@@ -13,7 +13,7 @@
 #define NSTMT 48
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "8"
+#define CATALOG_SCHEMA_VERSION "9"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
@@ -41,6 +41,10 @@ void	 catalog_tokens_reset(struct catalog *);
 
 int	 catalog_db_error(struct catalog *, const char *);
 int	 catalog_cache_search(struct catalog *);
+int	 catalog_cache_put(struct catalog *, int, const char *,
+	    const struct strbuf *);
+int	 catalog_cache_services(struct catalog *);
+extern const char catalog_cache_sql[];
 sqlite3_stmt *catalog_prep(struct catalog *, const char *, int);
 int	 catalog_fill_rows(struct catalog *, const char *,
 	    const char *const *, size_t, struct result *);

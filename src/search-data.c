@@ -5,6 +5,8 @@
  * malformed catalog is a data error (exit 65), never a crash. Then the
  * capabilities, each loaded when a question first needs it.
  */
+#include <endian.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,45 +78,60 @@ add_usecase(void *arg, const char *const *v, size_t n)
 	return 0;
 }
 
-/* Is v the text "1"? */
-static int
-flag(const char *v)
+/* The little-endian 32-bit value at p. */
+static uint32_t
+get32(const char *p)
 {
-	return v != NULL && v[0] == '1' && v[1] == '\0';
+	uint32_t	v;
+
+	memcpy(&v, p, 4);
+	return le32toh(v);
 }
 
+/*
+ * The services, from their blob (catalog-svcblock.c), used where it lies
+ * in s->svcbuf: each record's orders and string offsets are checked, the
+ * pool ends in a NUL, so every string is one. Returns 0 or -1 (reported).
+ */
 static int
-add_service(void *arg, const char *const *v, size_t n)
+load_services(struct search *s)
 {
-	struct search	*s = arg;
-	struct svc	*sv;
-	long		 ord = -1;
+	const char	*rec, *pool;
+	size_t		 len, n, plen;
 
-	(void)n;
-	if (v[0] == NULL || v[1] == NULL || v[2] == NULL || v[5] == NULL)
-		return bad_data(s, "service", v[0]);
-	if (s->nsvc >= LOAD_MAX_SERVICES)
-		return bad_data(s, "service count", v[0]);
-	if (s->nsvc == s->capsvc)
-		s->svc = search_grow(s->svc, &s->capsvc, s->nsvc + 1,
-		    sizeof(*s->svc));
-	sv = &s->svc[s->nsvc++];
-	/* the text these point into is s->svcbuf */
-	*sv = (struct svc){ .id = v[0], .layer = v[1], .status = v[2],
-	    .name = v[5], .active = flag(v[6]), .supported = flag(v[7]),
-	    .successor = -1, .part_of = -1 };
-	/* checked against the service count once every service is in */
-	if (v[3] != NULL) {
-		if (number(s, "successor", v[3], 0, LOAD_MAX_SERVICES - 1,
-		    &ord) == -1)
-			return -1;
-		sv->successor = (int)ord;
-	}
-	if (v[4] != NULL) {
-		if (number(s, "part of", v[4], 0, LOAD_MAX_SERVICES - 1,
-		    &ord) == -1)
-			return -1;
-		sv->part_of = (int)ord;
+	if (catalog_services(s->cat, &s->svcbuf, &len) == -1)
+		return -1;
+	if (len < 8 || memcmp(s->svcbuf, "SVC1", 4) != 0 ||
+	    (n = get32(s->svcbuf + 4)) > LOAD_MAX_SERVICES ||
+	    8 + n * SVC_RECORD > len)
+		return bad_data(s, "services", "header or count");
+	pool = s->svcbuf + 8 + n * SVC_RECORD;
+	plen = len - 8 - n * SVC_RECORD;
+	if (n > 0 && (plen == 0 || pool[plen - 1] != '\0'))
+		return bad_data(s, "services", "names not NUL-ended");
+	s->svc = xcalloc(n + 1, sizeof(*s->svc));
+	s->nsvc = s->capsvc = n;
+	for (size_t k = 0; k < n; k++) {
+		struct svc	*sv = &s->svc[k];
+		uint32_t	 succ, part, flags, off[4];
+
+		rec = s->svcbuf + 8 + k * SVC_RECORD;
+		succ = get32(rec);
+		part = get32(rec + 4);
+		flags = get32(rec + 8);
+		for (size_t i = 0; i < 4; i++)
+			if ((off[i] = get32(rec + 12 + 4 * i)) >= plen)
+				return bad_data(s, "services", "name outside the blob");
+		/* -1 (UINT32_MAX) for none; a service order otherwise,
+		   checked against the count by link_services() */
+		if ((succ != UINT32_MAX && succ >= LOAD_MAX_SERVICES) ||
+		    (part != UINT32_MAX && part >= LOAD_MAX_SERVICES))
+			return bad_data(s, "successor", pool + off[0]);
+		*sv = (struct svc){ .id = pool + off[0], .layer = pool + off[1],
+		    .status = pool + off[2], .name = pool + off[3],
+		    .active = flags & 1, .supported = (flags >> 1) & 1,
+		    .successor = succ == UINT32_MAX ? -1 : (int)succ,
+		    .part_of = part == UINT32_MAX ? -1 : (int)part };
 	}
 	return 0;
 }
@@ -209,13 +226,12 @@ int
 search_load(struct search *s)
 {
 	static int (*const fns[SR_N])(void *, const char *const *, size_t) = {
-		[SR_USECASES] = add_usecase, [SR_SERVICES] = add_service,
+		[SR_USECASES] = add_usecase,
 		[SR_SYNSTATS] = add_synstats, [SR_DOCSTATS] = add_docstats,
 	};
 
 	for (int t = 0; t < SR_N; t++)
-		if ((t == SR_SERVICES ? catalog_search_rows_kept(s->cat,
-		    SR_SERVICES, "", fns[t], s, &s->svcbuf) :
+		if ((t == SR_SERVICES ? load_services(s) :
 		    catalog_search_rows(s->cat, (enum search_rows)t, "", fns[t],
 		    s)) == -1)
 			return -1;

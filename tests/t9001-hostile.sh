@@ -164,6 +164,17 @@ for what in "cues = 'x'" "rows = x'0102'" "keywords = 'x'" \
 	run sh -c 'echo "detect face" | exec "$0" --catalog "$1" ask -o jsonl -' "$AWSAI" "$T/lists.db"
 	expect_status 65
 done
+# the services' blob: cut short, a text, a name outside it, a successor
+# that is no service
+for data in "x'5356433105000000'" "'SVC1'" \
+    "x'53564331010000000000000000000000000000000000000000000000e803000000000000000000000000'" \
+    "x'5356433101000000050000000000000003000000000000000000000000000000000000000000000000'"; do
+	cp "$T/ok.db" "$T/svc.db"
+	sqlite3 "$T/svc.db" "UPDATE search_cache SET data = $data WHERE kind = 1 AND key = ''" 2>/dev/null
+	run "$AWSAI" --catalog "$T/svc.db" ask detect faces
+	expect_status 65
+	expect_err "search data"
+done
 cp "$T/ok.db" "$T/count.db"
 sqlite3 "$T/count.db" "UPDATE meta SET value = '99999999999999999999' WHERE key = 'doc_count'; UPDATE meta SET value = '-5' WHERE key = 'doc_avglen';" 2>/dev/null
 run "$AWSAI" --catalog "$T/count.db" ask detect faces

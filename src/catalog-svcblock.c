@@ -1,0 +1,110 @@
+/*
+ * catalog-svcblock.c: the services as ask loads them before its first
+ * question, kept at build time as one blob that is used where it lies,
+ * not parsed: a fixed-size record per service (its successor and whole
+ * as service orders, whether it is open to new customers and supported,
+ * and where its id, layer, status and name start in a pool of
+ * NUL-ended strings). A catalog ten times larger then costs ask a tenth
+ * of what splitting a text per service did. Every value is little-endian;
+ * search-data.c checks each one before it is used.
+ *
+ *	"SVC1" u32:n  n * { i32 successor, i32 part_of, u32 flags,
+ *	                    u32 id, u32 layer, u32 status, u32 name }  pool
+ */
+#include <endian.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+
+static const char services_sql[] = "SELECT s.id, s.layer, s.status, "
+    "(SELECT x.ord FROM services x WHERE x.id = s.successor), (SELECT "
+    "x.ord FROM services x WHERE x.id = s.part_of), s.name, "
+    "st.new_customers, st.supported FROM services s JOIN statuses st ON "
+    "st.id = s.status ORDER BY s.ord";
+
+static void
+put32(struct strbuf *sb, uint32_t v)
+{
+	v = htole32(v);
+	sb_add(sb, (const char *)&v, 4);
+}
+
+/* A column as an order, or -1 for NULL. */
+static uint32_t
+order(sqlite3_stmt *st, int c)
+{
+	return sqlite3_column_type(st, c) == SQLITE_NULL ? UINT32_MAX :
+	    (uint32_t)sqlite3_column_int(st, c);
+}
+
+/* Stores the services' blob (SR_SERVICES); 0 or -1. */
+int
+catalog_cache_services(struct catalog *cat)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, services_sql, 8);
+	struct strbuf	 rec = { 0 }, pool = { 0 };
+	uint32_t	 n = 0;
+	int		 rc;
+
+	sb_adds(&rec, "SVC1");
+	put32(&rec, 0);			/* the count, set below */
+	sb_adds(&pool, "");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		static const int str[] = { 0, 1, 2, 5 };
+
+		put32(&rec, order(st, 3));
+		put32(&rec, order(st, 4));
+		put32(&rec, (uint32_t)(sqlite3_column_int(st, 6) != 0) |
+		    (uint32_t)(sqlite3_column_int(st, 7) != 0) << 1);
+		for (size_t i = 0; i < 4; i++) {
+			const char *v = (const char *)sqlite3_column_text(st,
+			    str[i]);
+
+			if (v == NULL)
+				v = "";
+			put32(&rec, (uint32_t)pool.len);
+			sb_add(&pool, v, strlen(v) + 1);	/* with its NUL */
+		}
+		n++;
+	}
+	sqlite3_reset(st);
+	n = htole32(n);
+	memcpy(rec.buf + 4, &n, 4);
+	sb_add(&rec, pool.buf, pool.len);
+	rc = rc == SQLITE_DONE ? catalog_cache_put(cat, SR_SERVICES, "", &rec) :
+	    -1;
+	sb_release(&rec);
+	sb_release(&pool);
+	return rc;
+}
+
+/*
+ * The services' blob, copied into *data (caller frees), *len bytes.
+ * Returns 0, or -1 if it is missing (reported).
+ */
+int
+catalog_services(struct catalog *cat, char **data, size_t *len)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, catalog_cache_sql, 1);
+	int		 rc;
+
+	*data = NULL;
+	*len = 0;
+	sqlite3_bind_int(st, 1, SR_SERVICES);
+	sqlite3_bind_text(st, 2, "", 0, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW ||
+	    sqlite3_column_type(st, 0) != SQLITE_BLOB) {
+		sqlite3_reset(st);
+		return diag_error("%s: the search data is missing (rebuild it "
+		    "with \"awsai build\")", catalog_describe(cat));
+	}
+	*len = (size_t)sqlite3_column_bytes(st, 0);
+	*data = xmalloc(*len + 1);
+	if (*len > 0)
+		memcpy(*data, sqlite3_column_blob(st, 0), *len);
+	(*data)[*len] = '\0';
+	sqlite3_reset(st);
+	return 0;
+}
