@@ -265,7 +265,7 @@ cap_match(struct search *s)
 	for (size_t i = 0; i < qn->ncaps; i++)
 		credit_providers(s, &qn->caps[i]);
 	for (size_t k = 0; k < s->nsvclist; k++) {
-		struct acc *a = &s->acc[s->svclist[k]];
+		struct acc *a = &s->acc[k];	/* marked k'th */
 
 		a->cap = a->capbest + s->p->cap_more * (a->capsum - a->capbest);
 	}

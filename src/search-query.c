@@ -119,6 +119,9 @@ search_postings(struct search *s, const char *tok)
 				pl->n = 0;	/* malformed: reported */
 				break;
 			}
+		/* a slot knows its rowid: the rows need not stay */
+		free(pl->rows);
+		pl->rows = NULL;
 	}
 	return pl;
 }

@@ -73,7 +73,7 @@ score_phrase(struct search *s, const struct plist *pl, size_t p, double w)
 
 	for (size_t i = 0; i < pl->n; i++) {
 		r = row_acc(s, pl->slot[i]);
-		r->score += w * s->sat[DOC_LEN(pl->rows[i])];
+		r->score += w * s->sat[DOC_LEN(r->rowid)];
 		r->mask |= (uint64_t)1 << p;
 		r->matched++;
 	}

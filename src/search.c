@@ -58,8 +58,8 @@ search_new(struct catalog *cat)
 	/* synonyms arrive group by group as questions need them */
 	s->syn = xmalloc((s->capsyn + 1) * sizeof(*s->syn));
 	s->grploaded = xcalloc(s->ngroups + 1, 1);
-	s->acc = xcalloc(s->nsvc + 1, sizeof(*s->acc));
-	s->svcmark = xcalloc(s->nsvc + 1, 1);
+	s->acc = xmalloc((s->nsvc + 1) * sizeof(*s->acc));
+	s->accat = xcalloc(s->nsvc + 1, sizeof(*s->accat));
 	s->svclist = xmalloc((s->nsvc + 1) * sizeof(*s->svclist));
 	/* a slot per index row a question touches, room for all of them
 	 * (bounded: the count is the catalog's word) */
@@ -96,7 +96,7 @@ search_free(struct search *s)
 	question_release(&s->q);
 	search_unload(s);
 	free(s->acc);
-	free(s->svcmark);
+	free(s->accat);
 	free(s->svclist);
 	free(s->cand);
 	tokenizer_free(s->tk);
@@ -156,7 +156,7 @@ score_service(struct search *s, int i, struct cand *c)
 {
 	const struct rank_params *p = s->p;
 	const struct question *qn = &s->q;
-	struct acc	*a = &s->acc[i];
+	const struct acc *a = search_acc_read(s, i);
 	const struct svc *v = &s->svc[i];
 	uint64_t	 capmask = 0;
 	double		 uc = 0, text, scale;
@@ -182,7 +182,7 @@ score_service(struct search *s, int i, struct cand *c)
 	/* a question that names a service is often about one of its
 	 * parts ("... on Bedrock" -> Bedrock Guardrails) */
 	for (int k = PART_TASK; k <= PART_DESC; k++) {
-		if (v->part_of >= 0 && s->acc[v->part_of].named)
+		if (v->part_of >= 0 && search_acc_read(s, v->part_of)->named)
 			c->part[k] *= 1 + p->w_family;
 	}
 	text = 0;
@@ -195,9 +195,9 @@ score_service(struct search *s, int i, struct cand *c)
 		c->rel += c->part[k];
 	/* a part must earn its place over the whole it belongs to with
 	 * something of the question the whole lacks */
-	if (v->part_of >= 0 && s->acc[v->part_of].hit &&
-	    (a->mask & qn->origmask & ~s->acc[v->part_of].mask) == 0 &&
-	    a->cap <= s->acc[v->part_of].cap) {
+	if (v->part_of >= 0 && search_acc_read(s, v->part_of)->hit &&
+	    (a->mask & qn->origmask & ~search_acc_read(s, v->part_of)->mask)
+	    == 0 && a->cap <= search_acc_read(s, v->part_of)->cap) {
 		c->part[PART_PART] = -c->rel * (1 - p->w_part);
 		c->rel += c->part[PART_PART];
 	}
@@ -290,8 +290,8 @@ confidence(const struct search *s, const struct cand *c, double top,
 {
 	const struct rank_params *p = s->p;
 	double		 ratio = top > 0 ? c->eff / top : 0;
-	int		 strong = s->acc[c->svc].cap > 0 || c->cover >= 0.6 ||
-			    s->acc[c->svc].exact;
+	int		 strong = search_acc_read(s, c->svc)->cap > 0 ||
+			    c->cover >= 0.6 || search_acc_read(s, c->svc)->exact;
 
 	if (c->via >= 0)
 		strong = 1;	/* it stands in for what matched */
@@ -321,7 +321,7 @@ why(struct search *s, const struct cand *c, const char **matched)
 {
 	static const int kinds[] = { K_NAME, K_TASK, K_SUMMARY, K_DESC };
 	const struct svc *v = &s->svc[c->svc];
-	const struct acc *a = &s->acc[c->svc];
+	const struct acc *a = search_acc_read(s, c->svc);
 	const char	*text = NULL;
 	struct strbuf	 sb = { 0 };
 	double		 best = 0;
@@ -367,7 +367,7 @@ add_hit(struct search *s, struct hits *h, const struct cand *c,
     enum confidence conf)
 {
 	const struct svc *v = &s->svc[c->svc];
-	const struct acc *a = &s->acc[c->svc];
+	const struct acc *a = search_acc_read(s, c->svc);
 	struct hit	*t;
 
 	h->v = search_grow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
@@ -430,7 +430,8 @@ emit(struct search *s, const struct query *q, struct cand *c, size_t n,
 
 	/* nothing real: no capability, little of the question explained */
 	if (n == 0 || (s->q.ncaps == 0 && c[0].cover < s->p->min_evidence &&
-	    c[0].matchw < s->p->min_weight && !s->acc[c[0].svc].exact))
+	    c[0].matchw < s->p->min_weight &&
+	    !search_acc_read(s, c[0].svc)->exact))
 		return;
 	for (size_t k = 0; k < n && h->n < q->limit; k++) {
 		double v = c[k].tier > c[0].tier ? c[k].rel : c[k].eff;
@@ -506,10 +507,8 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 	emit(s, q, c, n, h);
 	if (q->explain)
 		explain_terms(s, h);
-	for (size_t k = 0; k < s->nsvclist; k++) {
-		memset(&s->acc[s->svclist[k]], 0, sizeof(s->acc[0]));
-		s->svcmark[s->svclist[k]] = 0;
-	}
+	for (size_t k = 0; k < s->nsvclist; k++)
+		s->accat[s->svclist[k]] = 0;
 	s->nsvclist = 0;
 	if (s->bad || catalog_search_damaged(s->cat))
 		return -1;

@@ -7,6 +7,8 @@
 #ifndef AWSAI_SEARCH_H
 #define AWSAI_SEARCH_H
 
+#include <string.h>
+
 #include "awsai.h"
 
 #define MAXPHRASE 64		/* tokens searched per question */
@@ -87,9 +89,9 @@ struct phrase {
 /* One index row touched by the current question. */
 struct rowacc {
 	long long	 rowid;
-	unsigned	 gen;		/* the question it was last touched in */
 	double		 score;
 	uint64_t	 mask;		/* which phrases it holds */
+	unsigned	 gen;		/* the question it was last touched in */
 	int		 matched;	/* how many of its tokens matched */
 };
 
@@ -180,8 +182,8 @@ struct search {
 	struct strv	 cuebuf;	/* the text cues point into */
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
-	struct acc	*acc;		/* nsvc, per question, zeroed after */
-	unsigned char	*svcmark;	/* nsvc: its acc is in use */
+	struct acc	*acc;		/* the marked services', in marking order */
+	int		*accat;		/* nsvc: its acc's place + 1, or 0 */
 	int		*svclist;	/* the services marked, in no order */
 	size_t		 nsvclist;
 	struct cand	*cand;		/* 2 * nsvc + 1, per question */
@@ -200,17 +202,33 @@ struct search {
 
 /*
  * Service i's accumulator, marked as in use: only those a question
- * touched are scored (when it names no use case) and zeroed after, so a
- * large catalog costs a question what it touches, not what it has.
+ * touched are scored (when it names no use case) and forgotten after,
+ * so a large catalog costs a question what it touches, not what it has.
+ * Accumulators are handed out in marking order, side by side, so the
+ * memory a question touches is as small as what it marks.
  */
 static inline struct acc *
 search_acc(struct search *s, int i)
 {
-	if (!s->svcmark[i]) {
-		s->svcmark[i] = 1;
+	if (s->accat[i] == 0) {
+		memset(&s->acc[s->nsvclist], 0, sizeof(s->acc[0]));
 		s->svclist[s->nsvclist++] = i;
+		s->accat[i] = (int)s->nsvclist;
 	}
-	return &s->acc[i];
+	return &s->acc[s->accat[i] - 1];
+}
+
+/*
+ * Service i's accumulator to read: one no question touched is all zero,
+ * and reading the shared zero one instead leaves its memory untouched
+ * (a use case scans every service).
+ */
+static inline const struct acc *
+search_acc_read(const struct search *s, int i)
+{
+	static const struct acc	 zero;
+
+	return s->accat[i] ? &s->acc[s->accat[i] - 1] : &zero;
 }
 
 /* search-data.c */
