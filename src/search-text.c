@@ -127,11 +127,11 @@ fold_rows(struct search *s)
 		a->sum[k] += sc;
 		if (sc > a->best[k]) {
 			a->best[k] = sc;
-			a->bestrow[k] = r->rowid;
+			a->bestrow[k] = s->touched[t] + 1;
 		}
 		if (sc > a->bestl[k][ko]) {
 			a->bestl[k][ko] = sc;
-			a->bestrowl[k][ko] = r->rowid;
+			a->bestrowl[k][ko] = s->touched[t] + 1;
 		}
 	}
 	s->ntouched = 0;

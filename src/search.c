@@ -168,7 +168,7 @@ score_service(struct search *s, int i, struct cand *c)
 	memset(c, 0, sizeof(*c));
 	c->svc = i;
 	c->via = -1;
-	for (size_t k = 0; k < a->ncap; k++)
+	for (int k = 0; k < a->ncap; k++)
 		capmask |= qn->caps[a->capv[k]].mask;
 	c->matchw = covered(qn, a->mask | capmask);
 	c->cover = qn->origw > 0 ? c->matchw / qn->origw : 0;
@@ -308,11 +308,11 @@ confidence(const struct search *s, const struct cand *c, double top,
 static const char *
 best_row(struct search *s, const struct acc *a, int k)
 {
-	long long	row = a->bestrow[k];
+	int	slot = a->bestrow[k];
 
 	if (a->bestl[k][s->q.ko] >= a->best[k] * 0.5)
-		row = a->bestrowl[k][s->q.ko];
-	return text_row(s, row);
+		slot = a->bestrowl[k][s->q.ko];
+	return slot > 0 ? text_row(s, s->rows[slot - 1].rowid) : NULL;
 }
 
 /* Why c is where it is, in words (caller frees). */
@@ -388,7 +388,7 @@ add_hit(struct search *s, struct hits *h, const struct cand *c,
 	t->via = c->via >= 0 ? s->svc[c->via].name : NULL;
 	memcpy(t->part, c->part, sizeof(t->part));
 	t->why = why(s, c, &t->matched);
-	for (size_t k = 0; k < a->ncap; k++) {
+	for (int k = 0; k < a->ncap; k++) {
 		const struct capmatch *m = &s->q.caps[a->capv[k]];
 		const struct cap *cap = search_cap(s, m->cap);
 

@@ -101,19 +101,19 @@ enum { K_NAME, K_TASK, K_SUMMARY, K_DESC, K_N };
 struct acc {
 	double		 best[K_N];	/* name/alias, task, summary, desc */
 	double		 sum[K_N];
-	long long	 bestrow[K_N];
+	int		 bestrow[K_N];	/* its slot in search.rows + 1, or 0 */
 	double		 bestl[K_N][2];	/* the same, English and Korean */
-	long long	 bestrowl[K_N][2];
+	int		 bestrowl[K_N][2];
 	uint64_t	 mask;
-	int		 exact;		/* a name row is the whole question */
-	int		 named;		/* the question names the service */
-	int		 hit;
+	unsigned char	 exact;		/* a name row is the whole question */
+	unsigned char	 named;		/* the question names the service */
+	unsigned char	 hit;
 	double		 cap;		/* capability score */
 	double		 capbest;	/* its best capability's share */
 	double		 capsum;	/* all of them */
-	int		 capv[4];	/* the capabilities that gave it */
 	double		 caps[4];
-	size_t		 ncap;
+	int		 capv[4];	/* the capabilities that gave it */
+	int		 ncap;
 };
 
 /* A capability the question asks for. */
