@@ -107,6 +107,7 @@ struct strmap {
 	size_t		  cap;		/* a power of 2, or 0 */
 };
 size_t	 hash_str(const char *);
+size_t	 hash_mem(const void *, size_t);
 size_t	 hash_u64(uint64_t);
 long	*strmap_get(const struct strmap *, const char *);
 long	 strmap_put(struct strmap *, const char *, long);

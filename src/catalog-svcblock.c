@@ -94,11 +94,14 @@ catalog_services(struct catalog *cat, char **data, size_t *len)
 	*len = 0;
 	sqlite3_bind_int(st, 1, SR_SERVICES);
 	sqlite3_bind_text(st, 2, "", 0, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW ||
-	    sqlite3_column_type(st, 0) != SQLITE_BLOB) {
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_reset(st);
 		return diag_error("%s: the search data is missing (rebuild it "
 		    "with \"awsai build\")", catalog_describe(cat));
+	}
+	if (sqlite3_column_type(st, 0) != SQLITE_BLOB) {
+		sqlite3_reset(st);
+		return catalog_search_malformed(cat);
 	}
 	*len = (size_t)sqlite3_column_bytes(st, 0);
 	*data = xmalloc(*len + 1);

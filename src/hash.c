@@ -8,14 +8,29 @@
 
 #include "awsai.h"
 
+#define FNV_BASIS	14695981039346656037u
+#define FNV_PRIME	1099511628211u
+
 /* FNV-1a: fast, and good enough for short keys. */
 size_t
 hash_str(const char *s)
 {
-	size_t	h = 14695981039346656037u;
+	size_t	h = FNV_BASIS;
 
 	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
+		h = (h ^ (unsigned char)*s) * FNV_PRIME;
+	return h;
+}
+
+/* The same of the n bytes at p: hash_mem(s, strlen(s)) == hash_str(s). */
+size_t
+hash_mem(const void *p, size_t n)
+{
+	const unsigned char	*b = p;
+	size_t			 h = FNV_BASIS;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * FNV_PRIME;
 	return h;
 }
 

@@ -68,16 +68,6 @@ stemmer_free(struct stemmer *st)
 	free(st);
 }
 
-static size_t
-hash_len(const char *w, size_t len)
-{
-	size_t	h = 14695981039346656037u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 1099511628211u;
-	return h;
-}
-
 /* The slot of w: where it is, or the empty one where it would go. */
 static struct memo *
 memo_slot(const struct stemmer *st, const char *w, size_t len, size_t h)
@@ -122,7 +112,7 @@ memo_room(struct stemmer *st)
 const char *
 stemmer_stem(struct stemmer *st, const char *w, size_t len, size_t *outlen)
 {
-	size_t		 h = hash_len(w, len);
+	size_t		 h = hash_mem(w, len);
 	struct memo	*m;
 
 	if (st->cap > 0 && (m = memo_slot(st, w, len, h))->word != NULL) {

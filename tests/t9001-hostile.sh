@@ -151,29 +151,27 @@ run "$AWSAI" --catalog "$T/null-alias.db" show lens
 expect_status 65
 expect_err "is not an awsai catalog"
 # ask reads a token's lists when a question first needs them: a
-# malformed one found then is a data error too, not an answer
-# (a stored row's place beyond the index, or two rows in one place, too)
-for what in "cues = 'x'" "rows = x'0102'" "keywords = 'x'" \
-    "synonyms = 'x'" "rows = x'0100000000000080'" \
-    "rows = x'01000000000000000200000000000000'"; do
+# malformed one found then is a data error too, not an answer (a stored
+# row's place beyond the index, or two rows in one place, too); and the
+# services' blob read before: cut short, a text, a name outside it, a
+# successor that is no service
+for sql in "search_tokens SET cues = 'x' WHERE tok = 'face'" \
+    "search_tokens SET rows = x'0102' WHERE tok = 'face'" \
+    "search_tokens SET keywords = 'x' WHERE tok = 'face'" \
+    "search_tokens SET synonyms = 'x' WHERE tok = 'face'" \
+    "search_tokens SET rows = x'0100000000000080' WHERE tok = 'face'" \
+    "search_tokens SET rows = x'01000000000000000200000000000000' WHERE tok = 'face'" \
+    "search_cache SET data = x'5356433105000000' WHERE kind = 1" \
+    "search_cache SET data = 'SVC1' WHERE kind = 1" \
+    "search_cache SET data = x'53564331010000000000000000000000000000000000000000000000e803000000000000000000000000' WHERE kind = 1" \
+    "search_cache SET data = x'5356433101000000050000000000000003000000000000000000000000000000000000000000000000' WHERE kind = 1"; do
 	cp "$T/ok.db" "$T/lists.db"
-	sqlite3 "$T/lists.db" "UPDATE search_tokens SET $what WHERE tok = 'face'" 2>/dev/null
+	sqlite3 "$T/lists.db" "UPDATE $sql" 2>/dev/null
 	run "$AWSAI" --catalog "$T/lists.db" ask detect face
 	expect_status 65
 	expect_err "malformed"
 	run sh -c 'echo "detect face" | exec "$0" --catalog "$1" ask -o jsonl -' "$AWSAI" "$T/lists.db"
 	expect_status 65
-done
-# the services' blob: cut short, a text, a name outside it, a successor
-# that is no service
-for data in "x'5356433105000000'" "'SVC1'" \
-    "x'53564331010000000000000000000000000000000000000000000000e803000000000000000000000000'" \
-    "x'5356433101000000050000000000000003000000000000000000000000000000000000000000000000'"; do
-	cp "$T/ok.db" "$T/svc.db"
-	sqlite3 "$T/svc.db" "UPDATE search_cache SET data = $data WHERE kind = 1 AND key = ''" 2>/dev/null
-	run "$AWSAI" --catalog "$T/svc.db" ask detect faces
-	expect_status 65
-	expect_err "search data"
 done
 cp "$T/ok.db" "$T/count.db"
 sqlite3 "$T/count.db" "UPDATE meta SET value = '99999999999999999999' WHERE key = 'doc_count'; UPDATE meta SET value = '-5' WHERE key = 'doc_avglen';" 2>/dev/null

@@ -63,6 +63,20 @@ test_words(void **state)
 	same("runs", 3);
 }
 
+/* The memo's hash of a word's bytes is hash_str()'s of the word. */
+static void
+test_hash(void **state)
+{
+	static const char *const words[] = { "", "a", "face", "얼굴 인식",
+	    "transcription", "\xff\xfe" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		assert_true(hash_mem(words[i], strlen(words[i])) ==
+		    hash_str(words[i]));
+	assert_true(hash_mem("face", 3) == hash_str("fac"));
+}
+
 /*
  * More distinct words than the memo holds, each asked again later: the
  * memo empties itself when full and answers the same afterwards.
@@ -141,6 +155,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_memo),
+		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_catalog),
 	};
 
