@@ -123,7 +123,6 @@ struct idmap {
 };
 long	*idmap_get(const struct idmap *, long long);
 long	 idmap_put(struct idmap *, long long, long);
-void	 idmap_reserve(struct idmap *, size_t);
 void	 idmap_clear(struct idmap *);
 void	 idmap_release(struct idmap *);
 

@@ -74,9 +74,40 @@ static const struct {
 
 static int token_column(enum search_rows);
 
-/* One text (or blob) of search_cache: ?1 its kind, ?2 its key. */
-const char catalog_cache_sql[] = "SELECT data FROM search_cache WHERE "
-    "kind = ?1 AND key = ?2";
+/*
+ * Copies the value of (kind, key) in search_cache into *data (NUL-ended,
+ * caller frees), *len bytes. Returns 0; SQLITE_DONE if there is no such
+ * row, SQLITE_MISMATCH if its value is not of SQLite type type.
+ */
+int
+catalog_cache_get(struct catalog *cat, int kind, const char *key, int type,
+    char **data, size_t *len)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT data FROM search_cache "
+	    "WHERE kind = ?1 AND key = ?2", 1);
+	int		 rc;
+
+	*data = NULL;
+	*len = 0;
+	sqlite3_bind_int(st, 1, kind);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+		rc = SQLITE_DONE;
+	else if (sqlite3_column_type(st, 0) != type)
+		rc = SQLITE_MISMATCH;
+	else {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		*data = xmalloc(*len + 1);
+		if (*len > 0)
+			memcpy(*data, type == SQLITE_BLOB ?
+			    sqlite3_column_blob(st, 0) :
+			    (const void *)sqlite3_column_text(st, 0), *len);
+		(*data)[*len] = '\0';
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
 
 /*
  * Stores sb as the text of (kind, key): a list kept by token in its
@@ -393,11 +424,13 @@ split_rows(struct catalog *cat, enum search_rows which, char *data,
 		for (k = 0, us = p; k < n && us != NULL; k++) {
 			if ((us = strchr(p, US)) != NULL)
 				*us = '\0';
-			vals[k] = p[0] == NUL_MARK[0] && p[1] == '\0' ? NULL : p;
+			vals[k] = p[0] == NUL_MARK[0] && p[1] == '\0' ? NULL :
+			    p;
 			if (us != NULL)
 				p = us + 1;
 		}
-		rc = k == n && us == NULL ? fn(arg, vals, n) : catalog_search_malformed(cat);
+		rc = k == n && us == NULL ? fn(arg, vals, n) :
+		    catalog_search_malformed(cat);
 	}
 	if (rc == 0 && *p != '\0')
 		rc = catalog_search_malformed(cat);
@@ -413,7 +446,6 @@ catalog_search_rows_kept(struct catalog *cat, enum search_rows which,
     const char *key, int (*fn)(void *, const char *const *, size_t),
     void *arg, char **keep)
 {
-	sqlite3_stmt	*st;
 	char		*data;
 	size_t		 len;
 	int		 rc;
@@ -423,21 +455,12 @@ catalog_search_rows_kept(struct catalog *cat, enum search_rows which,
 	if (token_column(which) >= 0) {
 		if (token_take(cat, which, key, &data, &len) == -1)
 			return -1;
-	} else {
-		st = catalog_prep(cat, catalog_cache_sql, 1);
-		sqlite3_bind_int(st, 1, (int)which);
-		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-		if ((rc = sqlite3_step(st)) != SQLITE_ROW ||
-		    sqlite3_column_type(st, 0) != SQLITE_TEXT) {
-			sqlite3_reset(st);
-			if (rc == SQLITE_DONE && search_sql[which].keyed)
-				return 0;
-			return diag_error("%s: the search data is missing "
-			    "(rebuild it with \"awsai build\")",
-			    catalog_describe(cat));
-		}
-		data = xstrdup((const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+	} else if ((rc = catalog_cache_get(cat, (int)which, key, SQLITE_TEXT,
+	    &data, &len)) != 0) {
+		if (rc == SQLITE_DONE && search_sql[which].keyed)
+			return 0;
+		return diag_error("%s: the search data is missing (rebuild it "
+		    "with \"awsai build\")", catalog_describe(cat));
 	}
 	if (data == NULL)
 		return 0;

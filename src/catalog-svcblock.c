@@ -4,8 +4,8 @@
  * not parsed: a fixed-size record per service (its successor and whole
  * as service orders, whether it is open to new customers and supported,
  * and where its id, layer, status and name start in a pool of
- * NUL-ended strings). A catalog ten times larger then costs ask a tenth
- * of what splitting a text per service did. Every value is little-endian;
+ * NUL-ended strings), so loading costs a check per record instead of a
+ * split and parse of each service's text. Every value is little-endian;
  * search-data.c checks each one before it is used.
  *
  *	"SVC1" u32:n  n * { i32 successor, i32 part_of, u32 flags,
@@ -65,7 +65,7 @@ catalog_cache_services(struct catalog *cat)
 			if (v == NULL)
 				v = "";
 			put32(&rec, (uint32_t)pool.len);
-			sb_add(&pool, v, strlen(v) + 1);	/* with its NUL */
+			sb_add(&pool, v, strlen(v) + 1);  /* with its NUL */
 		}
 		n++;
 	}
@@ -87,27 +87,13 @@ catalog_cache_services(struct catalog *cat)
 int
 catalog_services(struct catalog *cat, char **data, size_t *len)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, catalog_cache_sql, 1);
-	int		 rc;
+	int	rc = catalog_cache_get(cat, SR_SERVICES, "", SQLITE_BLOB, data,
+		    len);
 
-	*data = NULL;
-	*len = 0;
-	sqlite3_bind_int(st, 1, SR_SERVICES);
-	sqlite3_bind_text(st, 2, "", 0, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (rc == SQLITE_MISMATCH)
+		return catalog_search_malformed(cat);
+	if (rc != 0)
 		return diag_error("%s: the search data is missing (rebuild it "
 		    "with \"awsai build\")", catalog_describe(cat));
-	}
-	if (sqlite3_column_type(st, 0) != SQLITE_BLOB) {
-		sqlite3_reset(st);
-		return catalog_search_malformed(cat);
-	}
-	*len = (size_t)sqlite3_column_bytes(st, 0);
-	*data = xmalloc(*len + 1);
-	if (*len > 0)
-		memcpy(*data, sqlite3_column_blob(st, 0), *len);
-	(*data)[*len] = '\0';
-	sqlite3_reset(st);
 	return 0;
 }

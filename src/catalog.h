@@ -44,7 +44,8 @@ int	 catalog_cache_search(struct catalog *);
 int	 catalog_cache_put(struct catalog *, int, const char *,
 	    const struct strbuf *);
 int	 catalog_cache_services(struct catalog *);
-extern const char catalog_cache_sql[];
+int	 catalog_cache_get(struct catalog *, int, const char *, int, char **,
+	    size_t *);
 sqlite3_stmt *catalog_prep(struct catalog *, const char *, int);
 int	 catalog_fill_rows(struct catalog *, const char *,
 	    const char *const *, size_t, struct result *);

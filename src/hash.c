@@ -132,7 +132,7 @@ idmap_get(const struct idmap *m, long long key)
 }
 
 /* Makes room for n keys in all, rehashing at most once. */
-void
+static void
 idmap_reserve(struct idmap *m, size_t n)
 {
 	struct idmap	 old = *m;

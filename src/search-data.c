@@ -110,7 +110,7 @@ load_services(struct search *s)
 	if (n > 0 && (plen == 0 || pool[plen - 1] != '\0'))
 		return bad_data(s, "services", "names not NUL-ended");
 	s->svc = xcalloc(n + 1, sizeof(*s->svc));
-	s->nsvc = s->capsvc = n;
+	s->nsvc = n;
 	for (size_t k = 0; k < n; k++) {
 		struct svc	*sv = &s->svc[k];
 		uint32_t	 succ, part, flags, off[4];

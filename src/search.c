@@ -158,6 +158,9 @@ score_service(struct search *s, int i, struct cand *c)
 	const struct question *qn = &s->q;
 	const struct acc *a = search_acc_read(s, i);
 	const struct svc *v = &s->svc[i];
+	/* what the service this one is a part of earned, if any */
+	const struct acc *whole = v->part_of >= 0 ?
+	    search_acc_read(s, v->part_of) : NULL;
 	uint64_t	 capmask = 0;
 	double		 uc = 0, text, scale;
 
@@ -182,7 +185,7 @@ score_service(struct search *s, int i, struct cand *c)
 	/* a question that names a service is often about one of its
 	 * parts ("... on Bedrock" -> Bedrock Guardrails) */
 	for (int k = PART_TASK; k <= PART_DESC; k++) {
-		if (v->part_of >= 0 && search_acc_read(s, v->part_of)->named)
+		if (whole != NULL && whole->named)
 			c->part[k] *= 1 + p->w_family;
 	}
 	text = 0;
@@ -195,9 +198,9 @@ score_service(struct search *s, int i, struct cand *c)
 		c->rel += c->part[k];
 	/* a part must earn its place over the whole it belongs to with
 	 * something of the question the whole lacks */
-	if (v->part_of >= 0 && search_acc_read(s, v->part_of)->hit &&
-	    (a->mask & qn->origmask & ~search_acc_read(s, v->part_of)->mask)
-	    == 0 && a->cap <= search_acc_read(s, v->part_of)->cap) {
+	if (whole != NULL && whole->hit &&
+	    (a->mask & qn->origmask & ~whole->mask) == 0 &&
+	    a->cap <= whole->cap) {
 		c->part[PART_PART] = -c->rel * (1 - p->w_part);
 		c->rel += c->part[PART_PART];
 	}

@@ -149,8 +149,8 @@ struct search {
 	const struct rank_params *p;
 	struct tokenizer *tk;
 	struct svc	*svc;
-	size_t		 nsvc, capsvc;
-	char		*svcbuf;	/* the services' text */
+	size_t		 nsvc;
+	char		*svcbuf;	/* the services' blob */
 	double		*ucw[64];	/* by use case: each service's weight,
 					   once loaded (search_ucw) */
 	size_t		 nucw;		/* the use case being loaded */
