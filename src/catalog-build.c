@@ -105,39 +105,65 @@ static const struct {
 	{ "capability_cues", 1, 1 },
 };
 
-/* Inserts r with the tokens of its last value; 1 if r is not tokened. */
+/* Inserts r with text's tokens (and the first one, if first). */
+static int
+ins_tokened(struct ins *in, const struct row *r, const char *text,
+    int first)
+{
+	const char	*cols[6], *vals[6];
+	char		*tok1;
+	size_t		 n = r->n;
+	int		 rc;
+
+	if (ins_tokens(in, text) == 0 && first)
+		return 0;	/* all stop words: nothing to match */
+	memcpy(cols, r->cols, n * sizeof(*cols));
+	memcpy(vals, r->vals, n * sizeof(*vals));
+	cols[n] = "toks";
+	vals[n++] = in->toks.buf;
+	tok1 = xstrndup(in->toks.buf, strcspn(in->toks.buf, " "));
+	if (first) {
+		cols[n] = "first";
+		vals[n++] = tok1;
+	}
+	rc = ins_plain(in, &(struct row){ r->table, cols, vals, n });
+	free(tok1);
+	return rc;
+}
+
+/*
+ * Inserts r with the tokens of its last value; 1 if r is not tokened.
+ * A squeezed phrase whose words tokenize otherwise apart gets a second
+ * row of those ("벡터 저장" also as 벡터, 저장), so that words between
+ * them in a question can be allowed for.
+ */
 static int
 ins_with_tokens(struct ins *in, const struct row *r)
 {
-	const char	*cols[6], *vals[6], *text = r->vals[r->n - 1];
-	char		*first, *sq = NULL;
-	size_t		 t, n = r->n;
-	int		 rc;
+	const char	*text = r->vals[r->n - 1];
+	char		*sq, *squeezed;
+	size_t		 t;
+	int		 rc, same;
 
 	for (t = 0; t < sizeof(tokened) / sizeof(tokened[0]); t++)
 		if (strcmp(tokened[t].table, r->table) == 0)
 			break;
 	if (t == sizeof(tokened) / sizeof(tokened[0]))
 		return 1;
-	if (n > 4)
+	if (r->n > 4)
 		BUG("row of \"%s\" too wide", r->table);
-	if (tokened[t].squeeze)
-		text = sq = tokenizer_squeeze(text);
-	rc = ins_tokens(in, text);
+	if (!tokened[t].squeeze)
+		return ins_tokened(in, r, text, tokened[t].first);
+	sq = tokenizer_squeeze(text);
+	ins_tokens(in, sq);
+	squeezed = xstrdup(in->toks.buf);
+	/* a twin that lost words to the stop list says less: not kept */
+	same = ins_tokens(in, text) < 2 || strcmp(squeezed, in->toks.buf) == 0;
+	free(squeezed);
+	rc = ins_tokened(in, r, sq, tokened[t].first);
+	if (rc == 0 && !same)
+		rc = ins_tokened(in, r, text, tokened[t].first);
 	free(sq);
-	if (rc == 0 && tokened[t].first)
-		return 0;	/* all stop words: nothing to match */
-	memcpy(cols, r->cols, n * sizeof(*cols));
-	memcpy(vals, r->vals, n * sizeof(*vals));
-	cols[n] = "toks";
-	vals[n++] = in->toks.buf;
-	first = xstrndup(in->toks.buf, strcspn(in->toks.buf, " "));
-	if (tokened[t].first) {
-		cols[n] = "first";
-		vals[n++] = first;
-	}
-	rc = ins_plain(in, &(struct row){ r->table, cols, vals, n });
-	free(first);
 	return rc;
 }
 

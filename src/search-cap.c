@@ -90,10 +90,24 @@ alts_has(const struct alts *a, const char *tok, size_t h)
 	return 0;
 }
 
+/* Does tok deny what follows it ("not", "without", 안)? A cue's words
+ * may have others between them, but not one of these. */
+static int
+denies(const char *tok)
+{
+	static const char *const no[] = { "not", "no", "without", "never",
+	    "안", "못", "없이", "말고" };
+
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (strcmp(tok, no[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Does cue c occur in the question's tokens (alts[0..n)) from position i
  * (where its first token is), in order with at most gap tokens between
- * neighbours?
+ * neighbours, none of them a denial?
  */
 static int
 cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
@@ -102,9 +116,12 @@ cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 	size_t	at = i, j;
 
 	for (size_t k = 1; k < c->n; k++) {
-		for (j = at + 1; j < n && j <= at + 1 + gap; j++)
+		for (j = at + 1; j < n && j <= at + 1 + gap; j++) {
 			if (alts_has(&alts[j], c->tok[k], c->h[k]))
 				break;
+			if (denies(alts[j].v[0]))
+				return 0;
+		}
 		if (j >= n || j > at + 1 + gap)
 			return 0;
 		at = j;
@@ -145,33 +162,70 @@ cue_mask(const struct question *qn, const struct cue *c)
 	return m;
 }
 
-/* Adds what cue ci earns to its capability's match in found. */
+/* What a question's cues found so far. */
+struct found {
+	struct capmatch	 m[64];
+	double		 more[64];	/* its further cues' scores */
+	size_t		 n;
+	int		 done[128];	/* the cues credited */
+	size_t		 ndone;
+};
+
+/* Are cues a and b one: the same text (a Korean cue and its spaced
+ * twin) or the same tokens ("녹음 개인정보", "녹음에서 개인정보")? */
+static int
+same_cue(const struct cue *a, const struct cue *b)
+{
+	size_t	k;
+
+	if (a == b || strcmp(a->text, b->text) == 0)
+		return 1;
+	if (a->n != b->n)
+		return 0;
+	for (k = 0; k < a->n; k++)
+		if (a->h[k] != b->h[k] || strcmp(a->tok[k], b->tok[k]) != 0)
+			break;
+	return k == a->n;
+}
+
+/* Was cue ci, or one the same, credited already? If not, it is now. */
+static int
+credited(struct search *s, struct found *f, int ci)
+{
+	for (size_t k = 0; k < f->ndone; k++)
+		if (same_cue(&s->cues[f->done[k]], &s->cues[ci]))
+			return 1;
+	if (f->ndone < sizeof(f->done) / sizeof(f->done[0]))
+		f->done[f->ndone++] = ci;
+	return 0;
+}
+
+/* Adds what cue ci earns to its capability's match in f. */
 static void
-credit(struct search *s, int ci, struct capmatch *found, size_t *nfound,
-    double *more)
+credit(struct search *s, int ci, struct found *f)
 {
 	const struct cue *c = &s->cues[ci];
 	const struct cap *cap = search_cap(s, c->cap);
-	double		 sc;
+	struct capmatch	*found = f->m;
+	double		*more = f->more, sc;
 	size_t		 k;
 
-	if (cap == NULL)
+	if (cap == NULL || credited(s, f, ci))
 		return;
 	sc = s->p->cue_base * (1 + s->p->cue_len * (double)(c->n - 1)) *
 	    kind_weight(s->p, cap->kind);
-	for (k = 0; k < *nfound; k++)
+	for (k = 0; k < f->n; k++)
 		if (found[k].cap == c->cap)
 			break;
-	if (k == *nfound) {
-		if (*nfound >= 64)
+	if (k == f->n) {
+		if (f->n >= 64)
 			return;
 		memset(&found[k], 0, sizeof(found[k]));
 		found[k].cap = c->cap;
 		found[k].cue = ci;
 		more[k] = 0;
-		(*nfound)++;
-	} else if (found[k].cue == ci)
-		return;		/* the same cue, found twice */
+		f->n++;
+	}
 	found[k].mask |= cue_mask(&s->q, c);
 	if (sc > found[k].score) {
 		more[k] += found[k].score;
@@ -183,8 +237,7 @@ credit(struct search *s, int ci, struct capmatch *found, size_t *nfound,
 
 /* Matches every cue that starts somewhere in toks, synonyms and all. */
 static void
-match_stream(struct search *s, const struct strv *toks,
-    struct capmatch *found, size_t *nfound, double *more)
+match_stream(struct search *s, const struct strv *toks, struct found *f)
 {
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
 	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
@@ -203,8 +256,7 @@ match_stream(struct search *s, const struct strv *toks,
 			for (size_t k = 0; k < pl->ncues; k++)
 				if (cue_at(&s->cues[pl->cues[k]], alts, n, i,
 				    gap))
-					credit(s, pl->cues[k], found, nfound,
-					    more);
+					credit(s, pl->cues[k], f);
 		}
 	}
 	free(alts);
@@ -237,17 +289,19 @@ credit_providers(struct search *s, const struct capmatch *m)
 void
 cap_match(struct search *s)
 {
-	struct capmatch	 found[64], t;
-	double		 more[64];
-	size_t		 nfound = 0;
+	struct found	 f;
+	struct capmatch	*found = f.m, t;
+	size_t		 nfound;
 	struct question	*qn = &s->q;
 
-	match_stream(s, &qn->toks, found, &nfound, more);
+	f.n = f.ndone = 0;
+	match_stream(s, &qn->toks, &f);
 	if (qn->ko)
-		match_stream(s, &qn->sq, found, &nfound, more);
+		match_stream(s, &qn->sq, &f);
+	nfound = f.n;
 	for (size_t k = 0; k < nfound; k++)
-		found[k].score += s->p->cue_more * (more[k] < found[k].score ?
-		    more[k] : found[k].score);
+		found[k].score += s->p->cue_more * (f.more[k] <
+		    found[k].score ? f.more[k] : found[k].score);
 	/* the best first, then by catalog order: stable */
 	for (size_t i = 0; i < nfound && i < MAXCAPS; i++) {
 		size_t best = i;
