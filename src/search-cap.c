@@ -90,24 +90,28 @@ alts_has(const struct alts *a, const char *tok, size_t h)
 	return 0;
 }
 
-/* Does tok deny what follows it ("not", "without", 안)? A cue's words
- * may have others between them, but not one of these. */
+/* Is tok one of list's? */
 static int
-denies(const char *tok)
+one_of(const char *tok, const char *const *list)
 {
-	static const char *const no[] = { "not", "no", "without", "never",
-	    "안", "못", "없이", "말고" };
-
-	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (strcmp(tok, no[i]) == 0)
+	for (; *list != NULL; list++)
+		if (strcmp(tok, *list) == 0)
 			return 1;
 	return 0;
 }
 
+/* Words that deny what follows them ("without fine-tuning") and, in
+ * Korean, what comes before them ("파인튜닝 없이"). */
+static const char *const deny_next[] = { "not", "no", "without", "never",
+    "안", "못", NULL };
+static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
+    "말고", "빼고", "제외", NULL };
+
 /*
  * Does cue c occur in the question's tokens (alts[0..n)) from position i
  * (where its first token is), in order with at most gap tokens between
- * neighbours, none of them a denial?
+ * neighbours, none of them a denial, and not denied by the word before
+ * or after it?
  */
 static int
 cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
@@ -115,18 +119,22 @@ cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 {
 	size_t	at = i, j;
 
+	if (i > 0 && one_of(alts[i - 1].v[0], deny_next) &&
+	    !one_of(c->tok[0], deny_next))
+		return 0;
 	for (size_t k = 1; k < c->n; k++) {
 		for (j = at + 1; j < n && j <= at + 1 + gap; j++) {
 			if (alts_has(&alts[j], c->tok[k], c->h[k]))
 				break;
-			if (denies(alts[j].v[0]))
+			if (one_of(alts[j].v[0], deny_next))
 				return 0;
 		}
 		if (j >= n || j > at + 1 + gap)
 			return 0;
 		at = j;
 	}
-	return 1;
+	return at + 1 >= n || !one_of(alts[at + 1].v[0], deny_last) ||
+	    one_of(c->tok[c->n - 1], deny_last);
 }
 
 /* The weight of capability kind (its order in capability_kinds). */
