@@ -101,17 +101,38 @@ one_of(const char *tok, const char *const *list)
 }
 
 /* Words that deny what follows them ("without fine-tuning") and, in
- * Korean, what comes before them ("파인튜닝 없이"). */
+ * Korean, what comes before them ("파인튜닝 없이", "학습시키지 않고"),
+ * and how many tokens away they may be. */
 static const char *const deny_next[] = { "not", "no", "without", "never",
     "안", "못", NULL };
 static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
-    "말고", "빼고", "제외", NULL };
+    "말고", "빼고", "제외", "않고", "않는", "않을", "않아", "않게",
+    "않도록", NULL };
+#define DENY_BEFORE	2
+#define DENY_AFTER	5
+
+/* Is the cue at tokens [i, end] of alts[0..n) denied? */
+static int
+denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
+    size_t end)
+{
+	if (!one_of(c->tok[0], deny_next))
+		for (size_t k = i > DENY_BEFORE ? i - DENY_BEFORE : 0; k < i;
+		    k++)
+			if (one_of(alts[k].v[0], deny_next))
+				return 1;
+	if (!one_of(c->tok[c->n - 1], deny_last))
+		for (size_t k = end + 1; k < n && k <= end + DENY_AFTER; k++)
+			if (one_of(alts[k].v[0], deny_last))
+				return 1;
+	return 0;
+}
 
 /*
  * Does cue c occur in the question's tokens (alts[0..n)) from position i
  * (where its first token is), in order with at most gap tokens between
- * neighbours, none of them a denial, and not denied by the word before
- * or after it?
+ * neighbours, none of them a denial, and not denied by the words around
+ * it?
  */
 static int
 cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
@@ -119,9 +140,6 @@ cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 {
 	size_t	at = i, j;
 
-	if (i > 0 && one_of(alts[i - 1].v[0], deny_next) &&
-	    !one_of(c->tok[0], deny_next))
-		return 0;
 	for (size_t k = 1; k < c->n; k++) {
 		for (j = at + 1; j < n && j <= at + 1 + gap; j++) {
 			if (alts_has(&alts[j], c->tok[k], c->h[k]))
@@ -133,8 +151,7 @@ cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 			return 0;
 		at = j;
 	}
-	return at + 1 >= n || !one_of(alts[at + 1].v[0], deny_last) ||
-	    one_of(c->tok[c->n - 1], deny_last);
+	return !denied(c, alts, n, i, at);
 }
 
 /* The weight of capability kind (its order in capability_kinds). */
