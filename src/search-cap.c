@@ -1,10 +1,12 @@
 /*
  * search-cap.c: which capabilities a question asks for. A cue matches
  * when its tokens occur in the question in order, with at most cue_gap
- * other tokens between neighbours; Korean is also read with the spaces
- * between Hangul squeezed out, so "음성 인식" and "음성인식" meet. Cues
- * are looked up by their first token, so a question loads only the cues
- * it could match. A capability scores by its best cue (longer cues say
+ * other tokens (in Korean, whose words are several tokens, or words, but
+ * never across punctuation) between neighbours, no denial among or
+ * around them ("without", "없이"). Korean is also read with the spaces
+ * between Hangul squeezed out, so "음성 인식" and "음성인식" meet, and a
+ * Korean cue is stored both squeezed and spaced. Cues are looked up by
+ * their first token, so a question loads only the cues it could match. A capability scores by its best cue (longer cues say
  * more) plus a share of its other cues; each provider earns the score
  * times its strength, its best capability in full and a share of others.
  */
@@ -132,25 +134,29 @@ denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
  * Does cue c occur in the question's tokens (alts[0..n)) from position i
  * (where its first token is), in order with at most gap tokens between
  * neighbours, none of them a denial, and not denied by the words around
- * it?
+ * it? With word (Korean, where one word is several tokens: which word
+ * each token is of), at most gap words between neighbours do too.
  */
 static int
-cue_at(const struct cue *c, const struct alts *alts, size_t n, size_t i,
-    size_t gap)
+cue_at(const struct cue *c, const struct alts *alts, const int *word,
+    size_t n, size_t i, size_t gap)
 {
 	size_t	at = i, j;
 
+#define NEAR(x)	((x) <= at + 1 + gap || (word != NULL && \
+	    word[x] <= word[at] + 1 + (int)gap))
 	for (size_t k = 1; k < c->n; k++) {
-		for (j = at + 1; j < n && j <= at + 1 + gap; j++) {
+		for (j = at + 1; j < n && NEAR(j); j++) {
 			if (alts_has(&alts[j], c->tok[k], c->h[k]))
 				break;
 			if (one_of(alts[j].v[0], deny_next))
 				return 0;
 		}
-		if (j >= n || j > at + 1 + gap)
+		if (j >= n || !NEAR(j))
 			return 0;
 		at = j;
 	}
+#undef NEAR
 	return !denied(c, alts, n, i, at);
 }
 
@@ -262,7 +268,8 @@ credit(struct search *s, int ci, struct found *f)
 
 /* Matches every cue that starts somewhere in toks, synonyms and all. */
 static void
-match_stream(struct search *s, const struct strv *toks, struct found *f)
+match_stream(struct search *s, const struct strv *toks, const int *word,
+    struct found *f)
 {
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
 	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
@@ -279,8 +286,8 @@ match_stream(struct search *s, const struct strv *toks, struct found *f)
 
 			load_cues(s, pl);
 			for (size_t k = 0; k < pl->ncues; k++)
-				if (cue_at(&s->cues[pl->cues[k]], alts, n, i,
-				    gap))
+				if (cue_at(&s->cues[pl->cues[k]], alts, word,
+				    n, i, gap))
 					credit(s, pl->cues[k], f);
 		}
 	}
@@ -320,9 +327,10 @@ cap_match(struct search *s)
 	struct question	*qn = &s->q;
 
 	f.n = f.ndone = 0;
-	match_stream(s, &qn->toks, &f);
+	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL,
+	    &f);
 	if (qn->ko)
-		match_stream(s, &qn->sq, &f);
+		match_stream(s, &qn->sq, NULL, &f);
 	nfound = f.n;
 	for (size_t k = 0; k < nfound; k++)
 		found[k].score += s->p->cue_more * (f.more[k] <

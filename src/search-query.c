@@ -17,7 +17,29 @@ struct tokens_arg {
 	struct strv	*toks;
 	struct strv	*raw;
 	const char	*text;
+	int		*word;		/* or NULL */
+	size_t		 at;		/* of text, read for words */
+	int		 w;		/* words begun before at */
 };
+
+/*
+ * Counts the words text begins from ta->at up to pos: a word after each
+ * run of spaces, and a clause (WORD_CLAUSE words) after punctuation, so
+ * that a cue is never found across one.
+ */
+#define WORD_CLAUSE	64
+static void
+count_words(struct tokens_arg *ta, size_t pos)
+{
+	for (; ta->at <= pos; ta->at++) {
+		char	c = ta->text[ta->at];
+
+		if (ta->at > 0 && ta->text[ta->at - 1] == ' ' && c != ' ')
+			ta->w++;
+		if (c != '\0' && strchr(",.;:!?", c) != NULL)
+			ta->w += WORD_CLAUSE;
+	}
+}
 
 static int
 push_tok(void *arg, const struct token *t)
@@ -27,6 +49,10 @@ push_tok(void *arg, const struct token *t)
 
 	if (ta->toks->n >= 4096)
 		return 1;	/* enough: the rest of a huge line is noise */
+	if (ta->word != NULL && ta->toks->n < MAXCUETOKS) {
+		count_words(ta, t->start);
+		ta->word[ta->toks->n] = ta->w;
+	}
 	strv_push_owned(ta->toks, xstrndup(t->text, t->len));
 	if (ta->raw == NULL)
 		return 0;
@@ -37,12 +63,16 @@ push_tok(void *arg, const struct token *t)
 	return 0;
 }
 
-/* Tokenizes text into toks, and the words as typed into raw (or NULL). */
+/*
+ * Tokenizes text into toks, the words as typed into raw (or NULL), and
+ * into word (or NULL) which of text's words each of the first MAXCUETOKS
+ * tokens is of (count_words).
+ */
 void
 search_tokens(struct search *s, const char *text, size_t n, struct strv *toks,
-    struct strv *raw)
+    struct strv *raw, int *word)
 {
-	struct tokens_arg ta = { toks, raw, text };
+	struct tokens_arg ta = { toks, raw, text, word, 0, 0 };
 
 	strv_release(toks);
 	if (raw != NULL)
@@ -212,7 +242,7 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	if (best == NULL)
 		return NULL;
 	/* the name word, stemmed like the index */
-	search_tokens(s, best, strlen(best), &t, NULL);
+	search_tokens(s, best, strlen(best), &t, NULL, NULL);
 	*word = xstrdup(best);
 	out = t.n > 0 ? xstrdup(t.v[0]) : NULL;
 	strv_release(&t);
@@ -438,10 +468,11 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 	if (s->npl >= MAXCACHE)
 		search_cache_reset(s);
 	qn->ko = tokenizer_is_hangul(text, strlen(text));
-	search_tokens(s, text, strlen(text), &qn->toks, &qn->raw);
+	search_tokens(s, text, strlen(text), &qn->toks, &qn->raw,
+	    qn->ko ? qn->word : NULL);
 	sq = tokenizer_squeeze(text);
 	if (qn->ko)
-		search_tokens(s, sq, strlen(sq), &qn->sq, NULL);
+		search_tokens(s, sq, strlen(sq), &qn->sq, NULL, NULL);
 	free(sq);
 	norig = own_tokens(s, fixed, orig);
 	/* cues read the question as corrected */
