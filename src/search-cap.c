@@ -30,23 +30,38 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 
 	if (cap < 0 || (size_t)cap >= s->ncaps)
 		return 0;
+	search_seq_parse((char *)toks, 0, &q);	/* NULs between tokens */
+	if (q.n == 0)
+		return 0;
 	s->cues = search_grow(s->cues, &s->capcues, s->ncues + 1,
 	    sizeof(*s->cues));
 	c = &s->cues[s->ncues];
-	memset(c, 0, sizeof(*c));
 	c->cap = (int)cap;
+	c->n = (int)q.n;
+	c->tok = q.tok[0];
 	c->text = (char *)text;
-	search_seq_parse((char *)toks, 0, &q);
-	memcpy(c->tok, q.tok, sizeof(c->tok));
-	c->n = q.n;
-	for (size_t k = 0; k < c->n; k++)
-		c->h[k] = hash_str(c->tok[k]);
-	if (c->n == 0)
-		return 0;
 	ca->pl->cues = search_grow(ca->pl->cues, &ca->pl->capcues,
 	    ca->pl->ncues + 1, sizeof(*ca->pl->cues));
 	ca->pl->cues[ca->pl->ncues++] = (int)s->ncues++;
 	return 0;
+}
+
+/* The token of a cue after tok. */
+static const char *
+next_tok(const char *tok)
+{
+	return tok + strlen(tok) + 1;
+}
+
+/* Cue c's last token. */
+static const char *
+last_tok(const struct cue *c)
+{
+	const char	*t = c->tok;
+
+	for (int k = 1; k < c->n; k++)
+		t = next_tok(t);
+	return t;
 }
 
 /* The cues that start with pl's token, loaded once. */
@@ -78,16 +93,15 @@ cap_reset(struct search *s)
  */
 struct alts {
 	const char	*v[MAXALT];
-	size_t		 h[MAXALT];	/* hash_str() of each */
 	size_t		 n;
 };
 
-/* Is tok (of hash h) one of a's tokens? */
+/* Is tok one of a's tokens? */
 static int
-alts_has(const struct alts *a, const char *tok, size_t h)
+alts_has(const struct alts *a, const char *tok)
 {
 	for (size_t i = 0; i < a->n; i++)
-		if (a->h[i] == h && strcmp(a->v[i], tok) == 0)
+		if (a->v[i][0] == tok[0] && strcmp(a->v[i], tok) == 0)
 			return 1;
 	return 0;
 }
@@ -118,12 +132,12 @@ static int
 denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
     size_t end)
 {
-	if (!one_of(c->tok[0], deny_next))
+	if (!one_of(c->tok, deny_next))
 		for (size_t k = i > DENY_BEFORE ? i - DENY_BEFORE : 0; k < i;
 		    k++)
 			if (one_of(alts[k].v[0], deny_next))
 				return 1;
-	if (!one_of(c->tok[c->n - 1], deny_last))
+	if (!one_of(last_tok(c), deny_last))
 		for (size_t k = end + 1; k < n && k <= end + DENY_AFTER; k++)
 			if (one_of(alts[k].v[0], deny_last))
 				return 1;
@@ -141,13 +155,15 @@ static int
 cue_at(const struct cue *c, const struct alts *alts, const int *word,
     size_t n, size_t i, size_t gap)
 {
+	const char *t = c->tok;
 	size_t	at = i, j;
 
 #define NEAR(x)	((x) <= at + 1 + gap || (word != NULL && \
 	    word[x] <= word[at] + 1 + (int)gap))
-	for (size_t k = 1; k < c->n; k++) {
+	for (int k = 1; k < c->n; k++) {
+		t = next_tok(t);
 		for (j = at + 1; j < n && NEAR(j); j++) {
-			if (alts_has(&alts[j], c->tok[k], c->h[k]))
+			if (alts_has(&alts[j], t))
 				break;
 			if (one_of(alts[j].v[0], deny_next))
 				return 0;
@@ -183,12 +199,12 @@ kind_weight(const struct rank_params *p, int kind)
 static uint64_t
 cue_mask(const struct question *qn, const struct cue *c)
 {
-	uint64_t	m = 0;
+	uint64_t	 m = 0;
+	const char	*t = c->tok;
 
-	for (size_t k = 0; k < c->n; k++)
+	for (int k = 0; k < c->n; k++, t = next_tok(t))
 		for (size_t i = 0; i < qn->nph; i++)
-			if (qn->ph[i].orig && strcmp(qn->ph[i].tok,
-			    c->tok[k]) == 0)
+			if (qn->ph[i].orig && strcmp(qn->ph[i].tok, t) == 0)
 				m |= (uint64_t)1 << i;
 	return m;
 }
@@ -207,14 +223,15 @@ struct found {
 static int
 same_cue(const struct cue *a, const struct cue *b)
 {
-	size_t	k;
+	const char	*s = a->tok, *t = b->tok;
+	int		 k;
 
 	if (a == b || strcmp(a->text, b->text) == 0)
 		return 1;
 	if (a->n != b->n)
 		return 0;
-	for (k = 0; k < a->n; k++)
-		if (a->h[k] != b->h[k] || strcmp(a->tok[k], b->tok[k]) != 0)
+	for (k = 0; k < a->n; k++, s = next_tok(s), t = next_tok(t))
+		if (strcmp(s, t) != 0)
 			break;
 	return k == a->n;
 }
@@ -277,7 +294,6 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
-		alts[i].h[0] = hash_str(toks->v[i]);
 		alts[i].n = 1;
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -43,9 +43,8 @@ struct svc {
 /* A cue of a capability, as the build tokenized it. */
 struct cue {
 	int	 cap;		/* capability order */
-	char	*tok[MAXSEQ];
-	size_t	 h[MAXSEQ];	/* hash_str() of each token */
-	size_t	 n;
+	int	 n;		/* tokens */
+	char	*tok;		/* the first; each follows the last's NUL */
 	char	*text;		/* as written; it and tok point into cuebuf */
 };
 
