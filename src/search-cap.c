@@ -94,6 +94,7 @@ cap_reset(struct search *s)
 struct alts {
 	const char	*v[MAXALT];
 	size_t		 n;
+	unsigned char	 deny;		/* DENY_NEXT, DENY_LAST (of v[0]) */
 };
 
 /* Is tok one of a's tokens? */
@@ -126,6 +127,8 @@ static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
     "않도록", NULL };
 #define DENY_BEFORE	2
 #define DENY_AFTER	5
+#define DENY_NEXT	1		/* is one of deny_next */
+#define DENY_LAST	2		/* is one of deny_last */
 
 /* Is the cue at tokens [i, end] of alts[0..n) denied? */
 static int
@@ -135,11 +138,11 @@ denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 	if (!one_of(c->tok, deny_next))
 		for (size_t k = i > DENY_BEFORE ? i - DENY_BEFORE : 0; k < i;
 		    k++)
-			if (one_of(alts[k].v[0], deny_next))
+			if (alts[k].deny & DENY_NEXT)
 				return 1;
 	if (!one_of(last_tok(c), deny_last))
 		for (size_t k = end + 1; k < n && k <= end + DENY_AFTER; k++)
-			if (one_of(alts[k].v[0], deny_last))
+			if (alts[k].deny & DENY_LAST)
 				return 1;
 	return 0;
 }
@@ -165,7 +168,7 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 		for (j = at + 1; j < n && NEAR(j); j++) {
 			if (alts_has(&alts[j], t))
 				break;
-			if (one_of(alts[j].v[0], deny_next))
+			if (alts[j].deny & DENY_NEXT)
 				return 0;
 		}
 		if (j >= n || !NEAR(j))
@@ -295,6 +298,8 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
 		alts[i].n = 1;
+		alts[i].deny = (one_of(toks->v[i], deny_next) ? DENY_NEXT : 0) |
+		    (one_of(toks->v[i], deny_last) ? DENY_LAST : 0);
 	}
 	for (size_t i = 0; i < n; i++) {
 		for (size_t e = 0; e < alts[i].n; e++) {
