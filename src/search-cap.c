@@ -112,7 +112,7 @@ static int
 one_of(const char *tok, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strcmp(tok, *list) == 0)
+		if (tok[0] == (*list)[0] && strcmp(tok, *list) == 0)
 			return 1;
 	return 0;
 }
