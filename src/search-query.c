@@ -315,6 +315,7 @@ add_phrase(struct question *qn, const char *tok, double w, int orig)
 	if (qn->nph >= MAXPHRASE)
 		return;
 	qn->ph[qn->nph].tok = xstrdup(tok);
+	qn->ph[qn->nph].pl = NULL;
 	qn->ph[qn->nph].hash = h;
 	qn->ph[qn->nph].weight = w;
 	qn->ph[qn->nph].orig = orig;
@@ -489,7 +490,8 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 	for (size_t i = 0; i < norig; i++)
 		free(orig[i]);
 	for (size_t i = 0; i < qn->nph; i++) {
-		const struct plist *pl = search_postings(s, qn->ph[i].tok);
+		const struct plist *pl = qn->ph[i].pl = search_postings(s,
+		    qn->ph[i].tok);
 		double idf = log(1.0 + ((double)s->nrows - (double)pl->n +
 		    0.5) / ((double)pl->n + 0.5));
 

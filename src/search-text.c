@@ -147,8 +147,7 @@ text_score(struct search *s)
 		s->gen = 1;
 	}
 	for (size_t i = 0; i < s->q.nph; i++)
-		score_phrase(s, search_postings(s, s->q.ph[i].tok), i,
-		    s->q.wi[i]);
+		score_phrase(s, s->q.ph[i].pl, i, s->q.wi[i]);
 	fold_rows(s);
 }
 

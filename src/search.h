@@ -80,6 +80,7 @@ struct plist {
 /* A token of the question, or one it implies. */
 struct phrase {
 	char	*tok;
+	struct plist *pl;	/* its postings, once read (question_read) */
 	size_t	 hash;		/* of tok, to find duplicates fast */
 	double	 weight;	/* before IDF */
 	int	 orig;		/* from the question (or a correction) */
