@@ -20,6 +20,9 @@ struct cue_arg {
 	struct plist	*pl;
 };
 
+/* A token's bit in a 64-bit signature of a set of tokens. */
+#define TOKBIT(t)	((uint64_t)1 << (hash_str(t) & 63))
+
 static int
 add_cue(void *arg, long cap, const char *toks, const char *text)
 {
@@ -38,6 +41,9 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 	c = &s->cues[s->ncues];
 	c->cap = (int)cap;
 	c->n = (int)q.n;
+	c->sig = 0;
+	for (size_t k = 1; k < q.n; k++)
+		c->sig |= TOKBIT(q.tok[k]);
 	c->tok = q.tok[0];
 	c->text = (char *)text;
 	ca->pl->cues = search_grow(ca->pl->cues, &ca->pl->capcues,
@@ -294,22 +300,29 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
 	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
 	struct alts	*alts = xcalloc(n + 1, sizeof(*alts));
+	uint64_t	 sig = 0;	/* of all the tokens */
 
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
 		alts[i].n = 1;
 		alts[i].deny = (one_of(toks->v[i], deny_next) ? DENY_NEXT : 0) |
 		    (one_of(toks->v[i], deny_last) ? DENY_LAST : 0);
+		sig |= TOKBIT(toks->v[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
 		for (size_t e = 0; e < alts[i].n; e++) {
 			struct plist *pl = search_token(s, alts[i].v[e]);
 
 			load_cues(s, pl);
-			for (size_t k = 0; k < pl->ncues; k++)
-				if (cue_at(&s->cues[pl->cues[k]], alts, word,
-				    n, i, gap))
+			for (size_t k = 0; k < pl->ncues; k++) {
+				const struct cue *c = &s->cues[pl->cues[k]];
+
+				/* a word it has that the question lacks */
+				if ((c->sig & ~sig) != 0)
+					continue;
+				if (cue_at(c, alts, word, n, i, gap))
 					credit(s, pl->cues[k], f);
+			}
 		}
 	}
 	free(alts);

@@ -44,6 +44,7 @@ struct svc {
 struct cue {
 	int	 cap;		/* capability order */
 	int	 n;		/* tokens */
+	uint64_t sig;		/* a bit for each token but the first */
 	char	*tok;		/* the first; each follows the last's NUL */
 	char	*text;		/* as written; it and tok point into cuebuf */
 };
