@@ -10,6 +10,7 @@
  * more) plus a share of its other cues; each provider earns the score
  * times its strength, its best capability in full and a share of others.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,6 +219,33 @@ cue_mask(const struct question *qn, const struct cue *c)
 	return m;
 }
 
+/*
+ * How much rarer the question's phrases in mask are than its own phrases
+ * on the whole, to the power pw: a chip's name says more than "gpu
+ * memory". 1 with pw 0 or nothing to compare.
+ */
+static double
+rarity(const struct question *qn, uint64_t mask, double pw)
+{
+	double	 a = 0, b = 0;
+	int	 na = 0, nb = 0;
+
+	if (pw == 0 || qn->ko)	/* Korean bigrams' rarity says little */
+		return 1;
+	for (size_t i = 0; i < qn->nph && i < 64; i++) {
+		double idf = qn->ph[i].weight > 0 ? qn->wi[i] /
+		    qn->ph[i].weight : 0;
+
+		if (mask >> i & 1)
+			a += idf, na++;
+		if (qn->origmask >> i & 1)
+			b += idf, nb++;
+	}
+	if (na == 0 || nb == 0 || a <= 0 || b <= 0)
+		return 1;
+	return pow((a / na) / (b / nb), pw);
+}
+
 /* What a question's cues found so far. */
 struct found {
 	struct capmatch	 m[64];
@@ -265,12 +293,14 @@ credit(struct search *s, int ci, struct found *f)
 	const struct cap *cap = search_cap(s, c->cap);
 	struct capmatch	*found = f->m;
 	double		*more = f->more, sc;
+	uint64_t	 mask;
 	size_t		 k;
 
 	if (cap == NULL || credited(s, f, ci))
 		return;
+	mask = cue_mask(&s->q, c);
 	sc = s->p->cue_base * (1 + s->p->cue_len * (double)(c->n - 1)) *
-	    kind_weight(s->p, cap->kind);
+	    kind_weight(s->p, cap->kind) * rarity(&s->q, mask, s->p->cue_idf);
 	for (k = 0; k < f->n; k++)
 		if (found[k].cap == c->cap)
 			break;
@@ -283,7 +313,7 @@ credit(struct search *s, int ci, struct found *f)
 		more[k] = 0;
 		f->n++;
 	}
-	found[k].mask |= cue_mask(&s->q, c);
+	found[k].mask |= mask;
 	if (sc > found[k].score) {
 		more[k] += found[k].score;
 		found[k].score = sc;
