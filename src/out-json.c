@@ -136,6 +136,30 @@ row_json(const struct result *res, size_t r)
 	return o;
 }
 
+/*
+ * Appends real v as jansson writes it, through one real kept for the
+ * purpose and a buffer on the stack (scores seldom repeat: no memo).
+ * Returns 0 if it did not fit (the caller encodes it the long way).
+ */
+static int
+append_real(struct strbuf *sb, double v)
+{
+	static json_t	*real;
+	char		 buf[64];
+	size_t		 n;
+
+	if (real == NULL && (real = json_real(0)) == NULL)
+		return 0;
+	if (json_real_set(real, v) == -1)
+		return 0;	/* not finite */
+	n = json_dumpb(real, buf, sizeof(buf), JSON_ENCODE_ANY |
+	    JSON_COMPACT | JSON_REAL_PRECISION(6));
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	sb_add(sb, buf, n);
+	return 1;
+}
+
 /* Appends cell c's value, encoded compactly. */
 static void
 add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
@@ -163,7 +187,9 @@ add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
 			sb_adds(sb, buf);
 			return;
 		}
-		break;		/* a real: scores seldom repeat */
+		if (!c->null && append_real(sb, c->n))
+			return;
+		break;
 	case CELL_JSON:
 		break;
 	}
