@@ -178,37 +178,51 @@ add_word(void *arg, const char *const *v, size_t n)
 
 	if (n != 1 || v[0] == NULL || strlen(v[0]) > MAXWORD)
 		return 0;
-	strv_push(&s->words, v[0]);
-	s->wordmask = search_grow(s->wordmask, &s->capmask, s->words.n,
-	    sizeof(*s->wordmask));
-	s->wordmask[s->words.n - 1] = letters(v[0]);
+	s->words = search_grow(s->words, &s->capwords, s->nwords + 1,
+	    sizeof(*s->words));
+	s->words[s->nwords++] = v[0];
 	return 0;
 }
 
 /*
- * Loads the words of every service name, id and alias, as typed: the
- * build keeps them folded and sorted by length, so that a typo is held
- * only against words near its own length.
+ * Loads the words of every service name, id, alias and English cue, as
+ * typed, where they lie in the catalog's list: the build keeps them
+ * folded and sorted by length, so that a typo is held only against words
+ * near its own length.
  */
 static void
 load_words(struct search *s)
 {
 	s->words_loaded = 1;
-	if (catalog_search_rows(s->cat, SR_WORDS, "", add_word, s) == -1)
-		strv_release(&s->words);
+	if (catalog_search_rows_kept(s->cat, SR_WORDS, "", add_word, s,
+	    &s->wordbuf) == -1)
+		s->nwords = 0;
+	s->wordmask = xcalloc(s->nwords + 1, sizeof(*s->wordmask));
 	for (size_t len = 0, i = 0; len <= MAXWORD + 1; len++) {
-		while (i < s->words.n && strlen(s->words.v[i]) < len)
+		while (i < s->nwords && strlen(s->words[i]) < len)
 			i++;
 		s->wordlen[len] = i;
 	}
 }
 
+/* The letters of the words from length lo to hi, made once. */
+static void
+make_masks(struct search *s, size_t lo, size_t hi)
+{
+	for (size_t len = lo; len <= hi && len <= MAXWORD; len++) {
+		if (s->maskmade[len])
+			continue;
+		s->maskmade[len] = 1;
+		for (size_t i = s->wordlen[len]; i < s->wordlen[len + 1]; i++)
+			s->wordmask[i] = letters(s->words[i]);
+	}
+}
+
 /*
  * For a word the index does not know (nor any cue: "loud" in "read out
- * loud" is no "cloud"), the nearest word of a service name
- * or alias as typed: a misspelt name is the typo that matters, and other
- * unknown words are as likely real words the catalog lacks ("neutral" is
- * no typo of "neural"). Sets *word to the name word (caller frees).
+ * loud" is no "cloud"), the nearest word of a service name or alias or
+ * of an English cue, as typed: the misspelt names and task words people
+ * type ("sentimnet", "speach"). Sets *word to that word (caller frees).
  * Returns its token (caller frees) or NULL.
  */
 static char *
@@ -216,7 +230,8 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 {
 	struct strv	 t = { 0 };
 	size_t		 max, d, bestd = 99, len = strlen(raw);
-	char		*best = NULL, *out;
+	const char	*best = NULL;
+	char		*out;
 	uint64_t	 m;
 
 	if (len < 4 || !isascii((unsigned char)tok[0]) ||
@@ -228,15 +243,16 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	if (len > MAXWORD)
 		return NULL;
 	m = letters(raw);
+	make_masks(s, len - max, len + max);
 	for (size_t i = s->wordlen[len - max], end = s->wordlen[len + max >
 	    MAXWORD ? MAXWORD + 1 : len + max + 1]; i < end; i++) {
 		/* an edit changes at most two letters of the set */
 		if ((size_t)__builtin_popcountll(m ^ s->wordmask[i]) > 2 * max)
 			continue;
-		d = util_edit_distance(raw, s->words.v[i], max);
+		d = util_edit_distance(raw, s->words[i], max);
 		if (d <= max && d < bestd) {
 			bestd = d;
-			best = s->words.v[i];
+			best = s->words[i];
 		}
 	}
 	if (best == NULL)

@@ -91,7 +91,8 @@ search_free(struct search *s)
 	free(s->ordslot);
 	free(s->touched);
 	free(s->candat);
-	strv_release(&s->words);
+	free(s->words);
+	free(s->wordbuf);
 	free(s->wordmask);
 	question_release(&s->q);
 	search_unload(s);

@@ -168,9 +168,13 @@ struct search {
 	size_t		 ngroups;
 	unsigned char	*grploaded;	/* by group: its terms are in syn */
 	struct strv	 synbuf;	/* the text syn points into */
-	struct strv	 words;		/* raw words of names, by length */
-	uint64_t	*wordmask;	/* the letters of each */
-	size_t		 capmask;
+	const char	**words;	/* raw words of names and cues, by
+					   length; they point into wordbuf */
+	size_t		 nwords, capwords;
+	char		*wordbuf;
+	uint64_t	*wordmask;	/* the letters of each, made for a
+					   length when first needed */
+	unsigned char	 maskmade[MAXWORD + 2];
 	size_t		 wordlen[MAXWORD + 2];	/* first word of each length */
 	int		 words_loaded;
 	long		 nrows;
