@@ -209,10 +209,48 @@ score_service(struct search *s, int i, struct cand *c)
 	return c->rel > 0;
 }
 
+#define MAXCHAIN 8	/* successors followed, at most */
+
+/* The service at the end of i's chain of successors, if i is closed
+ * with one: the first active one, or the last; -1 if none. */
+static int
+chain_end(struct search *s, int i)
+{
+	const struct svc *v = &s->svc[i];
+	int	t = -1;
+
+	if (v->active || v->successor < 0)
+		return -1;
+	for (int k = 0; k < MAXCHAIN && v->successor >= 0; k++) {
+		t = v->successor;
+		v = &s->svc[t];
+		if (v->active)
+			break;
+	}
+	return t;
+}
+
+/* The successor succ takes the place of closed candidate c if c counts
+ * for more, answering with what matched c. */
+static void
+lift_to(struct search *s, const struct cand *c, struct cand *succ)
+{
+	double	lift = c->rel * s->p->w_lift;
+
+	if (succ->tier != 0 || succ->eff >= lift)
+		return;
+	succ->part[PART_LIFECYCLE] += lift - succ->eff;
+	succ->eff = lift;
+	succ->via = c->svc;
+	succ->cover = fmax(succ->cover, c->cover);
+	succ->matchw = fmax(succ->matchw, c->matchw);
+}
+
 /*
  * Orders the candidates as a new customer needs them: closed services
- * count less, their successors stand in their place, retired ones go
- * below every other. A successor the filters removed is never brought,
+ * count less, the end of each one's chain of successors stands in its
+ * place and each closed one goes after its own successor, retired ones
+ * go below every other. A successor the filters removed is never brought,
  * but for q->any_successor one of any layer or use case is.
  */
 static size_t
@@ -237,39 +275,41 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 			c[k].part[PART_LIFECYCLE] = c[k].eff - c[k].rel;
 		}
 	}
-	for (int round = 0; round < 3; round++) {
+	/* what a closed service matched lifts the end of its chain of
+	   successors (a closed successor passes it on) */
+	for (size_t k = 0, m = n; k < m; k++) {
+		int	t = chain_end(s, c[k].svc);
+
+		if (t < 0 || !passes(s, &sq, t))
+			continue;
+		if (at[t] < 0) {
+			at[t] = (int)n;
+			succ = &c[n++];
+			memset(succ, 0, sizeof(*succ));
+			succ->svc = t;
+			succ->via = -1;
+			succ->tier = !s->svc[t].supported;
+		}
+		succ = &c[at[t]];
+		lift_to(s, &c[k], succ);
+	}
+	/* and each closed one goes after its successor, down the chain */
+	for (int round = 0; round < MAXCHAIN; round++)
 		for (size_t k = 0; k < n; k++) {
 			const struct svc *v = &s->svc[c[k].svc];
-			double lift = c[k].rel * s->p->w_lift;
+			int	 t = v->active || v->successor < 0 ? -1 :
+			    at[v->successor] >= 0 ? v->successor :
+			    chain_end(s, c[k].svc);
 
-			if (v->active || v->successor < 0 ||
-			    !passes(s, &sq, v->successor))
+			if (t < 0 || at[t] < 0)
 				continue;
-			if (at[v->successor] >= 0)
-				succ = &c[at[v->successor]];
-			else {
-				at[v->successor] = (int)n;
-				succ = &c[n++];
-				memset(succ, 0, sizeof(*succ));
-				succ->svc = v->successor;
-				succ->via = -1;
-				succ->tier = !s->svc[v->successor].supported;
-			}
-			if (succ->tier == 0 && succ->eff < lift) {
-				succ->part[PART_LIFECYCLE] += lift - succ->eff;
-				succ->eff = lift;
-				succ->via = c[k].svc;
-				/* it answers with what matched the other */
-				succ->cover = fmax(succ->cover, c[k].cover);
-				succ->matchw = fmax(succ->matchw, c[k].matchw);
-			}
+			succ = &c[at[t]];
 			if (c[k].tier == succ->tier && c[k].eff >= succ->eff) {
 				c[k].part[PART_LIFECYCLE] -= c[k].eff -
 				    succ->eff * 0.999;
 				c[k].eff = succ->eff * 0.999;
 			}
 		}
-	}
 	for (size_t k = 0; k < n; k++)
 		at[c[k].svc] = -1;
 	return n;

@@ -64,6 +64,12 @@ check "--existing: the closed service first, by relevance" jq -e '.[0].id == "fo
 run "$AWSAI" ask -n 3 -o json --layer platform forecast product demand from sales history
 check "no successor brought for a service the filters removed" jq -e \
     'all(.[]; .layer == "platform")' "$T/out"
+# a chain of closed successors (CodeGuru Reviewer -> Q Developer -> Kiro):
+# the active end comes first, each closed one after its own successor
+run "$AWSAI" ask -o json automated code review comments on pull requests
+check "a chain of successors: its active end first" jq -e '.[0].id == "kiro"' "$T/out"
+check "a chain of successors: each closed one after its successor" jq -e \
+    '(map(.id) | index("q-developer")) as $q | (map(.id) | index("codeguru-reviewer")) as $c | $q != null and $c != null and $q < $c' "$T/out"
 run "$AWSAI" ask --active -o json forecast product demand from sales history
 check "--active hides closed and retired" jq -e \
     'length > 0 and all(.[]; .status == "ga" or .status == "preview")' "$T/out"
