@@ -1,13 +1,13 @@
 #!/bin/sh
 # t3100: ask's accuracy, judged on what it has not been tuned on.
 #   - our sealed half (tests/ask/sealed.jsonl): figures only, never a
-#     miss; at least 83% top-1 and 95% top-3 in each language
+#     miss; at least 85% top-1 and 95% top-3 in each language (issue 7)
 #   - the shared development sets when ../shared is there: ask-dev.jsonl
 #     at least 85% / 97%, ask-dev-users.jsonl at least 75% / 90% (each
 #     language: 17 Korean cases apiece, so one case is 6 points)
 # Issue 7 asks for 85% / 95% (sealed), 90% / 97% (ask-dev) and 75% / 90%
-# (ask-dev-users); the last is met, and until ask gets to the first two
-# their gates hold what it does now, so nothing slips back.
+# (ask-dev-users); the first and last are met, and until ask gets to
+# the second its gate holds what it does now, so nothing slips back.
 #   - our tuning half and the older own sets are printed, and gated
 #     lower (80% / 95%) only to catch a collapse
 # A result counts when it is the expected service or a part of it, and
@@ -42,7 +42,7 @@ gate() {	# LABEL FILE MIN1 MIN3 [--sealed]
 	cat "$T/report"
 	check "$1: at least $3% top-1 and $4% top-3" [ "$st" -eq 0 ]
 }
-gate sealed "$ROOT/tests/ask/sealed.jsonl" 83 95 --sealed
+gate sealed "$ROOT/tests/ask/sealed.jsonl" 85 95 --sealed
 gate tuning "$ROOT/tests/ask/tune.jsonl" 80 95
 gate own-tasks "$ROOT/tests/ask/cases.jsonl" 80 95
 gate own-exam "$ROOT/tests/ask/exam.jsonl" 80 95
