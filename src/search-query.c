@@ -219,10 +219,34 @@ make_masks(struct search *s, size_t lo, size_t hi)
 }
 
 /*
+ * The words of length len that start with c, [*lo, *hi): a bucket is in
+ * byte order, and a typo keeps its first letter, as most do.
+ */
+static void
+initial_range(const struct search *s, size_t len, int c, size_t *lo,
+    size_t *hi)
+{
+	size_t	a = s->wordlen[len], b = s->wordlen[len + 1], mid;
+
+	while (a < b) {		/* the first word not before c */
+		mid = a + (b - a) / 2;
+		if ((unsigned char)s->words[mid][0] < (unsigned char)c)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	*lo = a;
+	for (b = s->wordlen[len + 1]; a < b && (unsigned char)s->words[a][0] ==
+	    (unsigned char)c; a++)
+		;
+	*hi = a;
+}
+
+/*
  * For a word the index does not know (nor any cue: "loud" in "read out
  * loud" is no "cloud"), the nearest word of a service name or alias or
- * of an English cue, as typed: the misspelt names and task words people
- * type ("sentimnet", "speach"). Sets *word to that word (caller frees).
+ * of an English cue with its first letter, as typed: the misspelt names
+ * and task words people type ("sentimnet", "speach"). Sets *word to that word (caller frees).
  * Returns its token (caller frees) or NULL.
  */
 static char *
@@ -244,15 +268,20 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 		return NULL;
 	m = letters(raw);
 	make_masks(s, len - max, len + max);
-	for (size_t i = s->wordlen[len - max], end = s->wordlen[len + max >
-	    MAXWORD ? MAXWORD + 1 : len + max + 1]; i < end; i++) {
-		/* an edit changes at most two letters of the set */
-		if ((size_t)__builtin_popcountll(m ^ s->wordmask[i]) > 2 * max)
-			continue;
-		d = util_edit_distance(raw, s->words[i], max);
-		if (d <= max && d < bestd) {
-			bestd = d;
-			best = s->words[i];
+	for (size_t l = len - max; l <= len + max && l <= MAXWORD; l++) {
+		size_t	i, end;
+
+		initial_range(s, l, raw[0], &i, &end);
+		for (; i < end; i++) {
+			/* an edit changes at most two letters of the set */
+			if ((size_t)__builtin_popcountll(m ^ s->wordmask[i]) >
+			    2 * max)
+				continue;
+			d = util_edit_distance(raw, s->words[i], max);
+			if (d <= max && d < bestd) {
+				bestd = d;
+				best = s->words[i];
+			}
 		}
 	}
 	if (best == NULL)
