@@ -36,7 +36,8 @@ CREATE TABLE capability_cues (
 CREATE INDEX capability_cues_first ON capability_cues(first);
 
 -- Every token of every cue: a word the full-text index lacks but a cue
--- has is a word ask knows, not a typo to correct.
+-- has is a word ask knows, not a typo to correct (the build gives each a
+-- row of search_tokens, which is what ask reads).
 CREATE TABLE cue_tokens (
 	tok		TEXT PRIMARY KEY
 ) WITHOUT ROWID;

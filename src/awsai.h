@@ -353,7 +353,7 @@ int	 catalog_postings(struct catalog *, const char *, long long **, int **,
 int	 catalog_fts_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);
-int	 catalog_is_cue_token(struct catalog *, const char *);
+int	 catalog_known_token(struct catalog *, const char *);
 int	 catalog_cues(struct catalog *, const char *,
 	    int (*)(void *, long, const char *, const char *), void *, char **);
 int	 catalog_capability(struct catalog *, long, struct strv *,

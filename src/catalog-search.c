@@ -275,6 +275,12 @@ catalog_cache_search(struct catalog *cat)
 		    cache_words(cat, &sb);
 	sb_release(&sb);
 	sb_release(&key);
+	/* every cue's every token has a row, so that a word ask knows is
+	   known by the row its lists come in */
+	if (rc == 0 && sqlite3_exec(cat->db, "INSERT OR IGNORE INTO "
+	    "search_tokens (tok) SELECT tok FROM cue_tokens", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		rc = -1;
 	if (sqlite3_exec(cat->db, "DROP TABLE IF EXISTS temp.docs_instance",
 	    NULL, NULL, NULL) != SQLITE_OK)
 		rc = -1;
@@ -360,7 +366,8 @@ token_read(struct catalog *cat, const char *tok, struct tokrow *r)
 		r->have[c] = 1;
 	}
 	sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	r->read = 1;
+	if ((r->found = (rc = sqlite3_step(st)) == SQLITE_ROW))
 		for (int c = 0; c < 4; c++) {
 			int	 type = sqlite3_column_type(st, c);
 			size_t	 n;
@@ -388,6 +395,29 @@ token_read(struct catalog *cat, const char *tok, struct tokrow *r)
 	return bad ? catalog_search_malformed(cat) : 0;
 }
 
+/* tok's entry among the token rows, made (unread) if new. */
+static struct tokrow *
+token_entry(struct catalog *cat, const char *tok)
+{
+	long		*i = strmap_get(&cat->tokmap, tok);
+	struct tokrow	*r;
+
+	if (i != NULL)
+		return &cat->tokrows[*i];
+	if (cat->ntok >= 4096)
+		catalog_tokens_reset(cat);	/* bounded */
+	if (cat->ntok == cat->captok) {
+		cat->captok = cat->captok ? cat->captok * 2 : 64;
+		cat->tokrows = xrealloc(cat->tokrows, cat->captok *
+		    sizeof(*cat->tokrows));
+	}
+	r = &cat->tokrows[cat->ntok];
+	memset(r, 0, sizeof(*r));
+	r->key = xstrdup(tok);
+	strmap_put(&cat->tokmap, r->key, (long)cat->ntok++);
+	return r;
+}
+
 /*
  * Kind w's list for tok (caller frees; NULL if it has none): each of a
  * token's lists is asked for once, so its row is read once for all four
@@ -397,26 +427,11 @@ static int
 token_take(struct catalog *cat, enum search_rows w, const char *tok,
     char **text, size_t *len)
 {
-	long		*i = strmap_get(&cat->tokmap, tok);
+	struct tokrow	*r = token_entry(cat, tok);
 	int		 c = token_column(w);
-	struct tokrow	*r;
 
 	*text = NULL;
 	*len = 0;
-	if (i == NULL) {
-		if (cat->ntok >= 4096)
-			catalog_tokens_reset(cat);	/* bounded */
-		if (cat->ntok == cat->captok) {
-			cat->captok = cat->captok ? cat->captok * 2 : 64;
-			cat->tokrows = xrealloc(cat->tokrows, cat->captok *
-			    sizeof(*cat->tokrows));
-		}
-		r = &cat->tokrows[cat->ntok];
-		memset(r, 0, sizeof(*r));
-		r->key = xstrdup(tok);
-		strmap_put(&cat->tokmap, r->key, (long)cat->ntok++);
-	} else
-		r = &cat->tokrows[*i];
 	if (!r->have[c] && token_read(cat, tok, r) == -1)
 		return -1;
 	*text = r->v[c];
@@ -621,18 +636,19 @@ catalog_doc_text(struct catalog *cat, long long rowid)
 	return s;
 }
 
-/* Is tok a token of some capability's cue? */
+/*
+ * Is tok a word the search data knows (a token of the index, of a cue,
+ * keyword or synonym)? It is if it has a row of search_tokens, which the
+ * question read for its lists anyway.
+ */
 int
-catalog_is_cue_token(struct catalog *cat, const char *tok)
+catalog_known_token(struct catalog *cat, const char *tok)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT 1 FROM cue_tokens "
-	    "WHERE tok = ?1", 1);
-	int		 rc;
+	struct tokrow	*r = token_entry(cat, tok);
 
-	sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	if (!r->read && token_read(cat, tok, r) == -1)
+		return 0;
+	return r->found;
 }
 
 static int

@@ -13,7 +13,7 @@
 #define NSTMT 48
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "9"
+#define CATALOG_SCHEMA_VERSION "10"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
@@ -23,6 +23,7 @@ struct tokrow {
 	char		*v[4];		/* keywords, cues, synonyms, rows */
 	size_t		 len[4];
 	unsigned char	 have[4];	/* v[i] is read and not yet taken */
+	unsigned char	 read, found;	/* its row was read; there was one */
 };
 
 struct catalog {

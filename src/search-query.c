@@ -259,7 +259,7 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	uint64_t	 m;
 
 	if (len < 4 || !isascii((unsigned char)tok[0]) ||
-	    catalog_is_cue_token(s->cat, tok))
+	    catalog_known_token(s->cat, tok))
 		return NULL;
 	if (!s->words_loaded)
 		load_words(s);
