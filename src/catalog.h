@@ -11,6 +11,7 @@
 #include "awsai.h"
 
 #define NSTMT 48
+#define TOKROWS 4096	/* token rows kept at most (catalog-tokens.c) */
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
 #define CATALOG_SCHEMA_VERSION "10"
@@ -39,6 +40,9 @@ struct catalog {
 };
 
 void	 catalog_tokens_reset(struct catalog *);
+int	 catalog_token_column(enum search_rows);
+int	 catalog_token_take(struct catalog *, enum search_rows, const char *,
+	    char **, size_t *);
 
 int	 catalog_db_error(struct catalog *, const char *);
 int	 catalog_cache_search(struct catalog *);
