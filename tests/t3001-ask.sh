@@ -64,6 +64,26 @@ check "--existing: the closed service first, by relevance" jq -e '.[0].id == "fo
 run "$AWSAI" ask -n 3 -o json --layer platform forecast product demand from sales history
 check "no successor brought for a service the filters removed" jq -e \
     'all(.[]; .layer == "platform")' "$T/out"
+# a Korean cue's words with others between them: "벡터 저장" in
+# "벡터를 S3에 싸게 저장", "오디오를 텍스트" across a word of four bigrams
+run "$AWSAI" ask --explain -o json -n 3 임베딩 벡터를 S3에 싸게 저장하고 유사도 검색하고 싶어요
+check "Korean cue with words between: vector storage" jq -e \
+    '.[0].id == "s3-vectors" and any(.[0].explain.capabilities[]; .id == "vector-store")' "$T/out"
+run "$AWSAI" ask --explain -o json -n 3 오디오를 타임스탬프 포함 텍스트로 바꿔야 합니다
+check "Korean cue across a long word: speech to text" jq -e \
+    '.[0].id == "transcribe" and any(.[0].explain.capabilities[]; .id == "speech-to-text")' "$T/out"
+# a denied cue does not count: "파인튜닝 없이" asks for no fine-tuning
+run "$AWSAI" ask --explain -o json -n 3 파인튜닝 없이 사내 문서로 답하는 챗봇
+check "a Korean denial after a cue" jq -e \
+    'all(.[]; .id != "bedrock-model-customization") and all(.[0].explain.capabilities[]; .id != "fine-tune-fm")' "$T/out"
+run "$AWSAI" ask --explain -o json -n 3 answer from our docs without fine tuning the model
+check "an English denial before a cue" jq -e \
+    '.[0].id == "bedrock-knowledge-bases" and all(.[0].explain.capabilities[]; .id != "fine-tune-fm")' "$T/out"
+# a typo of a task word is corrected to a word of a cue, with a warning
+run "$AWSAI" ask -o json -n 3 sentimnet analysis of reviews
+check "a typo of a cue word: corrected" jq -e '.[0].id == "comprehend"' "$T/out"
+expect_err 'did you mean "sentiment"'
+
 # a chain of closed successors (CodeGuru Reviewer -> Q Developer -> Kiro):
 # the active end comes first, each closed one after its own successor
 run "$AWSAI" ask -o json automated code review comments on pull requests
