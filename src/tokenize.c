@@ -34,8 +34,13 @@ static const char *const stop_en[] = {
 static const char *const stop_ko[] = {
 	"같은", "까요", "나요", "니다", "되는", "라는", "려고", "세요",
 	"습니", "싶습", "싶어", "어요", "에게", "에서", "위한", "위해",
-	"으로", "있나", "있는", "주세", "하게", "하고", "하기", "하는",
+	"으로", "있나", "있는", "좋은", "주세", "하게", "하고", "하기", "하는",
 	"하려", "하면", "하여", "할까", "합니", "해서", "해요",
+};
+
+/* Words of one syllable that carry no meaning alone (sorted). */
+static const char *const stop_ko1[] = {
+	"거", "것", "꼭", "더", "등", "때", "뭐", "및", "수", "잘", "좀",
 };
 
 /* One-syllable particles cut from the end of a run of 3 or more. */
@@ -240,8 +245,9 @@ emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
 	}
 	/* a particle standing alone, as after an English word ("RAG나",
 	 * "Lex로"), is no word at all */
-	if (n == 1 && is_stop_run(s, offs[0], offs[1], particle1,
-	    sizeof(particle1) / sizeof(*particle1)))
+	if (n == 1 && (is_stop_run(s, offs[0], offs[1], particle1,
+	    sizeof(particle1) / sizeof(*particle1)) || is_stop_run(s, offs[0],
+	    offs[1], stop_ko1, sizeof(stop_ko1) / sizeof(*stop_ko1))))
 		return 0;
 	if (n == 2 && is_stop_run(s, offs[0], offs[2], particle2,
 	    sizeof(particle2) / sizeof(*particle2)))

@@ -78,6 +78,10 @@ test_korean(void **state)
 	/* mixed Korean and English: a lone particle is no token */
 	expect_toks("PDF에서 표 추출", "pdf 표 추출");
 	expect_toks("RAG나 LLM으로", "rag llm");
+	/* a word of one syllable that means nothing alone is no token; one
+	   that does mean something stays */
+	expect_toks("정확도 좋은 거", "정확");
+	expect_toks("할 수 있는 칩", "할 칩");
 }
 
 static void
