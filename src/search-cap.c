@@ -1,14 +1,17 @@
 /*
  * search-cap.c: which capabilities a question asks for. A cue matches
  * when its tokens occur in the question in order, with at most cue_gap
- * other tokens (in Korean, whose words are several tokens, or words, but
- * never across punctuation) between neighbours, no denial among or
- * around them ("without", "없이"). Korean is also read with the spaces
- * between Hangul squeezed out, so "음성 인식" and "음성인식" meet, and a
- * Korean cue is stored both squeezed and spaced. Cues are looked up by
- * their first token, so a question loads only the cues it could match. A capability scores by its best cue (longer cues say
- * more) plus a share of its other cues; each provider earns the score
- * times its strength, its best capability in full and a share of others.
+ * other tokens between neighbours (in Korean, whose words are several
+ * tokens, or cue_gap words, counted never across punctuation), and no
+ * denial among or around them ("without", "없이"). Korean is also read
+ * with the spaces between Hangul squeezed out, so "음성 인식" and
+ * "음성인식" meet, and a Korean cue is stored both squeezed and spaced.
+ * Cues are looked up by their first token, so a question loads only the
+ * cues it could match, and tried only where the question has all their
+ * tokens. A capability scores by its best cue (longer cues say more, and
+ * in English rarer words) plus a share of its other cues; each provider
+ * earns the score times its strength, its best capability in full and a
+ * share of others.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -391,8 +394,7 @@ cap_match(struct search *s)
 	struct question	*qn = &s->q;
 
 	f.n = f.ndone = 0;
-	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL,
-	    &f);
+	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, &f);
 	if (qn->ko)
 		match_stream(s, &qn->sq, NULL, &f);
 	nfound = f.n;
