@@ -243,11 +243,12 @@ initial_range(const struct search *s, size_t len, int c, size_t *lo,
 }
 
 /*
- * For a word the index does not know (nor any cue: "loud" in "read out
- * loud" is no "cloud"), the nearest word of a service name or alias or
- * of an English cue with its first letter, as typed: the misspelt names
- * and task words people type ("sentimnet", "speach"). Sets *word to that word (caller frees).
- * Returns its token (caller frees) or NULL.
+ * For a word the search data does not know (one a cue has is known:
+ * "loud" in "read out loud" is no "cloud"), the nearest word of a
+ * service name or alias or of an English cue with its first letter, as
+ * typed: the misspelt names and task words people type ("sentimnet",
+ * "speach"). Sets *word to that word (caller frees). Returns its token
+ * (caller frees) or NULL.
  */
 static char *
 correct(struct search *s, const char *tok, const char *raw, char **word)
