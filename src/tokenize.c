@@ -15,6 +15,7 @@ struct tokenizer {
 	struct stemmer	  *stemmer;
 	struct strbuf	   word;	/* the current word, folded */
 	char		   out[64];	/* the emitted token */
+	int		   amazon;	/* the word before was "amazon" */
 };
 
 /* Sorted bytewise: is_stop() searches them with bsearch(). */
@@ -182,14 +183,16 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 	struct token	 t;
 	const char	*w = tk->word.buf;
 	size_t		 len = tk->word.len;
-	int		 digits = 0;
+	int		 digits = 0, amazon = tk->amazon;
 
+	tk->amazon = len == 6 && memcmp(w, "amazon", 6) == 0;
 	if (len == 0 || len >= sizeof(tk->out))
 		return 0;
 	if (is_stop(w, stop_en, sizeof(stop_en) / sizeof(stop_en[0])))
 		return 0;
-	/* a lone letter ("8 x 80 GB", "a/b") says nothing; a digit may */
-	if (len == 1 && w[0] >= 'a' && w[0] <= 'z')
+	/* a lone letter ("8 x 80 GB", "a/b") says nothing, but for a name
+	   ("Amazon Q"); a digit may */
+	if (len == 1 && w[0] >= 'a' && w[0] <= 'z' && !amazon)
 		return 0;
 	for (size_t i = 0; i < len; i++)
 		if (w[i] >= '0' && w[i] <= '9')
@@ -307,6 +310,7 @@ tokenizer_run(struct tokenizer *tk, const char *s, size_t n, token_fn fn,
 	int		 rc = 0;
 
 	tk->word.len = 0;
+	tk->amazon = 0;
 	while (i <= n) {
 		prev = i;
 		if (i < n)

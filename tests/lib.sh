@@ -23,6 +23,19 @@ unset COLUMNS
 mkdir -p "$HOME"
 n=0 passed=0 failed=0 what=""
 
+# jq -e on an empty file exits 0: no output would pass every JSON check.
+# Here an empty file given to jq -e fails instead.
+jq() {
+	if [ "${1:-}" = -e ]; then
+		for a; do last=$a; done
+		if [ -f "$last" ] && [ ! -s "$last" ]; then
+			echo "jq: $last is empty" >&2
+			return 1
+		fi
+	fi
+	command jq "$@"
+}
+
 pass() { n=$((n + 1)); passed=$((passed + 1)); printf 'ok %d - %s\n' "$n" "$1"; }
 fail() {
 	n=$((n + 1)); failed=$((failed + 1)); printf 'not ok %d - %s\n' "$n" "$1"

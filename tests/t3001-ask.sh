@@ -79,6 +79,9 @@ check "a Korean denial after a cue" jq -e \
 run "$AWSAI" ask --explain -o json -n 3 answer from our docs without fine tuning the model
 check "an English denial before a cue" jq -e \
     '.[0].id == "bedrock-knowledge-bases" and all(.[0].explain.capabilities[]; .id != "fine-tune-fm")' "$T/out"
+# a name of one letter: "Amazon Q" is a question, not stop words
+run "$AWSAI" ask -o json -n 3 amazon q
+check "Amazon Q by its name" jq -e '.[0].id == "amazon-q"' "$T/out"
 # a typo of a task word is corrected to a word of a cue, with a warning
 run "$AWSAI" ask -o json -n 3 sentimnet analysis of reviews
 check "a typo of a cue word: corrected" jq -e '.[0].id == "comprehend"' "$T/out"

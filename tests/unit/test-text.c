@@ -64,6 +64,9 @@ test_english(void **state)
 	expect_toks("fine-tune", "fine tune");
 	expect_toks("", "");
 	expect_toks("the a an of", "");
+	/* a lone letter is no word, but for a name: "Amazon Q" */
+	expect_toks("Amazon Q Developer", "q develop");
+	expect_toks("Q&A", "");
 }
 
 static void
