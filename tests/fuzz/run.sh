@@ -42,7 +42,7 @@ for t in $targets; do
 		echo "ok - fuzz $t: ${execs:-0} execs in ${secs} s, cov ${cov:-?}, ft ${ft:-?}, corpus $n"
 	else
 		echo "not ok - fuzz $t: exit $st (log: $log)"
-		grep -m 5 'ERROR\|SUMMARY\|Test unit written' "$log" | sed 's/^/#   /'
+		grep -a -m 5 'ERROR\|SUMMARY\|Test unit written' "$log" | sed 's/^/#   /'
 		bad=1
 	fi
 done
