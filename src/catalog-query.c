@@ -121,6 +121,9 @@ static const struct {
 	{ "use", NULL, "SELECT id FROM spec_uses ORDER BY ord", NULL },
 	{ "generation", NULL, "SELECT id FROM spec_generations ORDER BY ord",
 	    NULL },
+	/* the English cues, whose words typos are corrected to */
+	{ "cue", NULL, "SELECT cue FROM capability_cues WHERE lang = 'en'",
+	    NULL },
 };
 
 static size_t
@@ -158,7 +161,8 @@ catalog_has(struct catalog *cat, const char *kind, const char *v)
 	return rc == 1;
 }
 
-/* Adds every value of kind ("layer", "usecase", "status", "name", "term"). */
+/* Adds every value of kind ("layer", "usecase", "status", "name", "term",
+ * "cue"...). */
 int
 catalog_values(struct catalog *cat, const char *kind, struct strv *sv)
 {

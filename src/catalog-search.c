@@ -197,23 +197,6 @@ by_length(const void *a, const void *b)
 	    *(char *const *)b);
 }
 
-/* Adds the English cues, whose words are what people ask for. */
-static int
-cue_words(struct catalog *cat, struct strv *sv)
-{
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT cue FROM "
-	    "capability_cues WHERE lang = 'en'", 1);
-	const char	*s;
-	int		 rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((s = (const char *)sqlite3_column_text(st, 0)) != NULL)
-			strv_push(sv, s);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : catalog_db_error(cat,
-	    "cannot read the catalog");
-}
-
 /* Stores SR_WORDS: the words of names, ids, aliases and English cues;
  * 0 or -1. */
 static int
@@ -223,7 +206,7 @@ cache_words(struct catalog *cat, struct strbuf *sb)
 	int		 rc;
 
 	if (catalog_values(cat, "name", &names) == -1 ||
-	    cue_words(cat, &names) == -1)
+	    catalog_values(cat, "cue", &names) == -1)
 		return -1;
 	for (size_t i = 0; i < names.n; i++) {
 		char *f = util_fold(names.v[i]), *p = f, *q;
