@@ -342,7 +342,14 @@ int	 catalog_search_rows(struct catalog *, enum search_rows, const char *,
 int	 catalog_search_damaged(const struct catalog *);
 int	 catalog_search_malformed(struct catalog *);
 #define SVC_RECORD 28	/* bytes of a service's record in its blob */
-int	 catalog_services(struct catalog *, char **, size_t *);
+/* A value SQLite holds, lent until catalog_blob_release(). */
+struct catalog_blob {
+	const void	*data;
+	size_t		 len;
+	void		*st;		/* the statement that holds it */
+};
+int	 catalog_services(struct catalog *, struct catalog_blob *);
+void	 catalog_blob_release(struct catalog_blob *);
 int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
 	    const char *, int (*)(void *, const char *const *, size_t), void *,
 	    char **);

@@ -90,22 +90,24 @@ get32(const char *p)
 
 /*
  * The services, from their blob (catalog-svcblock.c), used where it lies
- * in s->svcbuf: each record's orders and string offsets are checked, the
+ * in s->svcblob: each record's orders and string offsets are checked, the
  * pool ends in a NUL, so every string is one. Returns 0 or -1 (reported).
  */
 static int
 load_services(struct search *s)
 {
-	const char	*rec, *pool;
+	const char	*buf, *rec, *pool;
 	size_t		 len, n, plen;
 
-	if (catalog_services(s->cat, &s->svcbuf, &len) == -1)
+	if (catalog_services(s->cat, &s->svcblob) == -1)
 		return -1;
-	if (len < 8 || memcmp(s->svcbuf, "SVC1", 4) != 0 ||
-	    (n = get32(s->svcbuf + 4)) > LOAD_MAX_SERVICES ||
+	buf = s->svcblob.data;
+	len = s->svcblob.len;
+	if (len < 8 || memcmp(buf, "SVC1", 4) != 0 ||
+	    (n = get32(buf + 4)) > LOAD_MAX_SERVICES ||
 	    8 + n * SVC_RECORD > len)
 		return bad_data(s, "services", "header or count");
-	pool = s->svcbuf + 8 + n * SVC_RECORD;
+	pool = buf + 8 + n * SVC_RECORD;
 	plen = len - 8 - n * SVC_RECORD;
 	if (n > 0 && (plen == 0 || pool[plen - 1] != '\0'))
 		return bad_data(s, "services", "names not NUL-ended");
@@ -115,7 +117,7 @@ load_services(struct search *s)
 		struct svc	*sv = &s->svc[k];
 		uint32_t	 succ, part, flags, off[4];
 
-		rec = s->svcbuf + 8 + k * SVC_RECORD;
+		rec = buf + 8 + k * SVC_RECORD;
 		succ = get32(rec);
 		part = get32(rec + 4);
 		flags = get32(rec + 8);
@@ -303,7 +305,7 @@ void
 search_unload(struct search *s)
 {
 	free(s->svc);
-	free(s->svcbuf);
+	catalog_blob_release(&s->svcblob);
 	for (size_t u = 0; u < 64; u++)
 		free(s->ucw[u]);
 	for (size_t i = 0; i < s->nuc; i++)

@@ -30,7 +30,7 @@ struct seq {
 };
 
 struct svc {
-	const char *id;		/* these four point into search.svcbuf */
+	const char *id;		/* these four point into search.svcblob */
 	const char *name;
 	const char *layer;
 	const char *status;
@@ -152,7 +152,7 @@ struct search {
 	struct tokenizer *tk;
 	struct svc	*svc;
 	size_t		 nsvc;
-	char		*svcbuf;	/* the services' blob */
+	struct catalog_blob svcblob;	/* the services' blob, lent */
 	double		*ucw[64];	/* by use case: each service's weight,
 					   once loaded (search_ucw) */
 	size_t		 nucw;		/* the use case being loaded */
