@@ -195,12 +195,15 @@ CREATE TABLE doc_rows (
 -- a token, as FTS5 finds them, one blob of 64-bit little-endian values
 -- per token (key: the token): each a rowid plus, shifted 38 bits up, the
 -- row's place in doc_rows by id (catalog_postings).
+-- (Both tables keep rowids: in a WITHOUT ROWID table a value is part of
+-- its key, and SQLite reads a whole overflowing row to compare keys on
+-- its way to another, a copy of every large blob it passed.)
 CREATE TABLE search_cache (
 	kind		INTEGER NOT NULL,
 	key		TEXT NOT NULL,
 	data		NOT NULL,
 	PRIMARY KEY (kind, key)
-) WITHOUT ROWID;
+);
 
 -- The lists kept by token, made at build time as one row per token, so
 -- that a question's token costs one lookup: the
@@ -212,4 +215,4 @@ CREATE TABLE search_tokens (
 	cues		TEXT,
 	synonyms	TEXT,
 	rows		BLOB
-) WITHOUT ROWID;
+);

@@ -14,7 +14,7 @@
 #define TOKROWS 4096	/* token rows kept at most (catalog-tokens.c) */
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "10"
+#define CATALOG_SCHEMA_VERSION "11"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
