@@ -123,9 +123,21 @@ rss "peak RSS, batch of 100000 random" sh -c "exec '$awsai' ask -o jsonl - < '$t
 # the same answers with ten times the services: an answer is its
 # original's id, with the copy's -xK cut off
 sort -u "$tmp/q" >"$tmp/uq"
-"$awsai" ask -o jsonl -n 1 - <"$tmp/uq" | jq -r '.results[0].id // "-"' >"$tmp/one"
+# (for one that differs: how far below the 1x top score the 1x catalog
+# put the 10x answer's original, in percent)
+"$awsai" ask -o jsonl --all -n 20 - <"$tmp/uq" | jq -r '
+    (.results[0].score // 0) as $top | [.results[0].id // "-",
+    (.results | map("\(.id)=\(if $top > 0 then (100 * ($top - .score) / $top)
+    else 0 end)") | join(" "))] | @tsv' >"$tmp/one"
 "$big" ask -o jsonl -n 1 - <"$tmp/uq" | jq -r '.results[0].id // "-"' |
     sed 's/-x[0-9]*$//' >"$tmp/ten"
-same=$(paste "$tmp/one" "$tmp/ten" | awk '$1 == $2' | wc -l)
+paste "$tmp/one" "$tmp/ten" | awk -F'\t' '
+    $1 == $3 { same++; next }
+    { gap = "absent"; n = split($2, r, " ")
+      for (i = 1; i <= n; i++) { split(r[i], kv, "=")
+        if (kv[1] == $3) gap = sprintf("%.1f%%", kv[2]) }
+      gaps = gaps (gaps == "" ? "" : ", ") gap }
+    END { printf "%d\t%s\n", same, gaps == "" ? "none" : gaps }' >"$tmp/same"
+same=$(cut -f1 "$tmp/same")
 echo
-echo "10x catalog ($("$big" version | sed -n 2p | sed 's/.*: \([0-9]*\) services.*/\1/') services): one-shot ask $(awk "BEGIN { printf \"%.2f\", $ten_short / $one_short }")x (short) and $(awk "BEGIN { printf \"%.2f\", $ten_long / $one_long }")x (40 words) the 1x catalog's; the same first answer for $same of $(wc -l <"$tmp/uq") distinct questions"
+echo "10x catalog ($("$big" version | sed -n 2p | sed 's/.*: \([0-9]*\) services.*/\1/') services): one-shot ask $(awk "BEGIN { printf \"%.2f\", $ten_short / $one_short }")x (short) and $(awk "BEGIN { printf \"%.2f\", $ten_long / $one_long }")x (40 words) the 1x catalog's; the same first answer for $same of $(wc -l <"$tmp/uq") distinct questions; where not, the 10x answer's 1x score was this far below the top: $(cut -f2 "$tmp/same")"
