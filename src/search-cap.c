@@ -368,7 +368,8 @@ credit_providers(struct search *s, const struct capmatch *m)
 	const struct cap *cap = search_cap(s, m->cap);
 
 	for (size_t i = 0; cap != NULL && i < cap->nprov; i++) {
-		struct acc *a = search_acc(s, cap->svc[i]);
+		struct capacc *a = search_capacc(s, search_acc(s,
+		    cap->svc[i]));
 		double v = m->score * cap->strength[i];
 
 		if (a->ncap < 4) {
@@ -417,8 +418,8 @@ cap_match(struct search *s)
 	}
 	for (size_t i = 0; i < qn->ncaps; i++)
 		credit_providers(s, &qn->caps[i]);
-	for (size_t k = 0; k < s->nsvclist; k++) {
-		struct acc *a = &s->acc[k];	/* marked k'th */
+	for (size_t k = 0; k < s->ncapacc; k++) {
+		struct capacc *a = &s->capacc[k];
 
 		a->cap = a->capbest + s->p->cap_more * (a->capsum - a->capbest);
 	}

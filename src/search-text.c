@@ -125,10 +125,6 @@ fold_rows(struct search *s)
 		a->hit = 1;
 		a->mask |= r->mask;
 		a->sum[k] += sc;
-		if (sc > a->best[k]) {
-			a->best[k] = sc;
-			a->bestrow[k] = s->touched[t] + 1;
-		}
 		if (sc > a->bestl[k][ko]) {
 			a->bestl[k][ko] = sc;
 			a->bestrowl[k][ko] = s->touched[t] + 1;

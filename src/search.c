@@ -61,6 +61,7 @@ search_new(struct catalog *cat)
 	s->acc = xmalloc((s->nsvc + 1) * sizeof(*s->acc));
 	s->accat = xcalloc(s->nsvc + 1, sizeof(*s->accat));
 	s->svclist = xmalloc((s->nsvc + 1) * sizeof(*s->svclist));
+	s->capacc = xmalloc((s->nsvc + 1) * sizeof(*s->capacc));
 	/* a slot per index row a question touches, room for all of them
 	 * (bounded: the count is the catalog's word) */
 	s->rows = search_grow(NULL, &s->caprows, s->nrows < (1 << 20) ?
@@ -99,6 +100,7 @@ search_free(struct search *s)
 	free(s->acc);
 	free(s->accat);
 	free(s->svclist);
+	free(s->capacc);
 	free(s->cand);
 	tokenizer_free(s->tk);
 	free(s);
@@ -158,6 +160,7 @@ score_service(struct search *s, int i, struct cand *c)
 	const struct rank_params *p = s->p;
 	const struct question *qn = &s->q;
 	const struct acc *a = search_acc_read(s, i);
+	const struct capacc *ca = search_capacc_read(s, a);
 	const struct svc *v = &s->svc[i];
 	/* what the service this one is a part of earned, if any */
 	const struct acc *whole = v->part_of >= 0 ?
@@ -167,22 +170,22 @@ score_service(struct search *s, int i, struct cand *c)
 
 	for (size_t k = 0; k < qn->nnamed; k++)
 		uc += qn->ucs[qn->named[k]] * search_ucw(s, qn->named[k])[i];
-	if (!a->hit && uc == 0 && a->cap == 0)
+	if (!a->hit && uc == 0 && ca->cap == 0)
 		return 0;
 	memset(c, 0, sizeof(*c));
 	c->svc = i;
 	c->via = -1;
-	for (int k = 0; k < a->ncap; k++)
-		capmask |= qn->caps[a->capv[k]].mask;
+	for (int k = 0; k < ca->ncap; k++)
+		capmask |= qn->caps[ca->capv[k]].mask;
 	c->matchw = covered(qn, a->mask | capmask);
 	c->cover = qn->origw > 0 ? c->matchw / qn->origw : 0;
 	scale = qn->ncaps > 0 ? p->w_text_cap : 1;
-	c->part[PART_NAME] = p->w_name * a->best[K_NAME] *
+	c->part[PART_NAME] = p->w_name * acc_best(a, K_NAME) *
 	    (a->exact ? p->w_exact : 1);
-	c->part[PART_TASK] = p->w_task * (a->best[K_TASK] + p->w_moretask *
-	    fmin(a->sum[K_TASK] - a->best[K_TASK], a->best[K_TASK]));
-	c->part[PART_SUMMARY] = p->w_summary * a->best[K_SUMMARY];
-	c->part[PART_DESC] = p->w_desc * a->best[K_DESC];
+	c->part[PART_TASK] = p->w_task * (acc_best(a, K_TASK) + p->w_moretask *
+	    fmin(a->sum[K_TASK] - acc_best(a, K_TASK), acc_best(a, K_TASK)));
+	c->part[PART_SUMMARY] = p->w_summary * acc_best(a, K_SUMMARY);
+	c->part[PART_DESC] = p->w_desc * acc_best(a, K_DESC);
 	/* a question that names a service is often about one of its
 	 * parts ("... on Bedrock" -> Bedrock Guardrails) */
 	for (int k = PART_TASK; k <= PART_DESC; k++) {
@@ -194,14 +197,14 @@ score_service(struct search *s, int i, struct cand *c)
 		text += c->part[k] *= scale;
 	c->part[PART_COVER] = text * (c->cover - 1) * p->w_cover;
 	c->part[PART_USECASE] = p->w_usecase * uc;
-	c->part[PART_CAP] = p->w_cap * a->cap;
+	c->part[PART_CAP] = p->w_cap * ca->cap;
 	for (int k = 0; k < PART_N; k++)
 		c->rel += c->part[k];
 	/* a part must earn its place over the whole it belongs to with
 	 * something of the question the whole lacks */
 	if (whole != NULL && whole->hit &&
 	    (a->mask & qn->origmask & ~whole->mask) == 0 &&
-	    a->cap <= whole->cap) {
+	    ca->cap <= search_capacc_read(s, whole)->cap) {
 		c->part[PART_PART] = -c->rel * (1 - p->w_part);
 		c->rel += c->part[PART_PART];
 	}
@@ -334,8 +337,9 @@ confidence(const struct search *s, const struct cand *c, double top,
 {
 	const struct rank_params *p = s->p;
 	double		 ratio = top > 0 ? c->eff / top : 0;
-	int		 strong = search_acc_read(s, c->svc)->cap > 0 ||
-			    c->cover >= 0.6 || search_acc_read(s, c->svc)->exact;
+	const struct acc *a = search_acc_read(s, c->svc);
+	int		 strong = search_capacc_read(s, a)->cap > 0 ||
+			    c->cover >= 0.6 || a->exact;
 
 	if (c->via >= 0)
 		strong = 1;	/* it stands in for what matched */
@@ -352,9 +356,9 @@ confidence(const struct search *s, const struct cand *c, double top,
 static const char *
 best_row(struct search *s, const struct acc *a, int k)
 {
-	int	slot = a->bestrow[k];
+	int	slot = acc_bestrow(a, k);
 
-	if (a->bestl[k][s->q.ko] >= a->best[k] * 0.5)
+	if (a->bestl[k][s->q.ko] >= acc_best(a, k) * 0.5)
 		slot = a->bestrowl[k][s->q.ko];
 	return slot > 0 ? text_row(s, s->rows[slot - 1].rowid) : NULL;
 }
@@ -366,6 +370,7 @@ why(struct search *s, const struct cand *c, const char **matched)
 	static const int kinds[] = { K_NAME, K_TASK, K_SUMMARY, K_DESC };
 	const struct svc *v = &s->svc[c->svc];
 	const struct acc *a = search_acc_read(s, c->svc);
+	const struct capacc *ca = search_capacc_read(s, a);
 	const char	*text = NULL;
 	struct strbuf	 sb = { 0 };
 	double		 best = 0;
@@ -381,9 +386,9 @@ why(struct search *s, const struct cand *c, const char **matched)
 		sb_adds(&sb, "recommended successor of ");
 		sb_adds(&sb, s->svc[c->via].name);
 		*matched = "lifecycle";
-	} else if (c->part[PART_CAP] >= best && a->ncap > 0) {
+	} else if (c->part[PART_CAP] >= best && ca->ncap > 0) {
 		const struct cap *cap = search_cap(s,
-		    s->q.caps[a->capv[0]].cap);
+		    s->q.caps[ca->capv[0]].cap);
 
 		sb_adds(&sb, cap == NULL ? "capability" : s->q.ko ?
 		    cap->name_ko : cap->name);
@@ -411,7 +416,8 @@ add_hit(struct search *s, struct hits *h, const struct cand *c,
     enum confidence conf)
 {
 	const struct svc *v = &s->svc[c->svc];
-	const struct acc *a = search_acc_read(s, c->svc);
+	const struct capacc *ca = search_capacc_read(s,
+	    search_acc_read(s, c->svc));
 	struct hit	*t;
 
 	h->v = search_grow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
@@ -432,8 +438,8 @@ add_hit(struct search *s, struct hits *h, const struct cand *c,
 	t->via = c->via >= 0 ? s->svc[c->via].name : NULL;
 	memcpy(t->part, c->part, sizeof(t->part));
 	t->why = why(s, c, &t->matched);
-	for (int k = 0; k < a->ncap; k++) {
-		const struct capmatch *m = &s->q.caps[a->capv[k]];
+	for (int k = 0; k < ca->ncap; k++) {
+		const struct capmatch *m = &s->q.caps[ca->capv[k]];
 		const struct cap *cap = search_cap(s, m->cap);
 
 		if (cap == NULL)
@@ -442,7 +448,7 @@ add_hit(struct search *s, struct hits *h, const struct cand *c,
 		t->caps[t->ncaps].name = s->q.ko ? cap->name_ko : cap->name;
 		t->caps[t->ncaps].cue = s->cues[m->cue].text;
 		t->caps[t->ncaps].score = m->score;
-		t->caps[t->ncaps++].strength = a->caps[k] / m->score;
+		t->caps[t->ncaps++].strength = ca->caps[k] / m->score;
 	}
 }
 
@@ -554,6 +560,7 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 	for (size_t k = 0; k < s->nsvclist; k++)
 		s->accat[s->svclist[k]] = 0;
 	s->nsvclist = 0;
+	s->ncapacc = 0;
 	if (s->bad || catalog_search_damaged(s->cat))
 		return -1;
 	return (int)h->n;

@@ -98,17 +98,25 @@ struct rowacc {
 
 enum { K_NAME, K_TASK, K_SUMMARY, K_DESC, K_N };
 
-/* Per service, per question: what its text and capabilities earned. */
+/*
+ * Per service, per question: what its text earned (a long question on a
+ * large catalog marks most services, so this is kept small: the best of
+ * a kind is the better of its two languages, and what capabilities gave
+ * is in a struct capacc of its own, which few services have).
+ */
 struct acc {
-	double		 best[K_N];	/* name/alias, task, summary, desc */
-	double		 sum[K_N];
-	int		 bestrow[K_N];	/* its slot in search.rows + 1, or 0 */
-	double		 bestl[K_N][2];	/* the same, English and Korean */
-	int		 bestrowl[K_N][2];
+	double		 sum[K_N];	/* name/alias, task, summary, desc */
+	double		 bestl[K_N][2];	/* the best, English and Korean */
+	int		 bestrowl[K_N][2]; /* its slot in search.rows + 1, or 0 */
 	uint64_t	 mask;
+	int		 capat;		/* its capacc + 1, or 0 */
 	unsigned char	 exact;		/* a name row is the whole question */
 	unsigned char	 named;		/* the question names the service */
 	unsigned char	 hit;
+};
+
+/* Per service, per question: what the capabilities asked for gave it. */
+struct capacc {
 	double		 cap;		/* capability score */
 	double		 capbest;	/* its best capability's share */
 	double		 capsum;	/* all of them */
@@ -116,6 +124,20 @@ struct acc {
 	int		 capv[4];	/* the capabilities that gave it */
 	int		 ncap;
 };
+
+/* The best score of kind k in either language, and its row's slot + 1. */
+static inline double
+acc_best(const struct acc *a, int k)
+{
+	return a->bestl[k][1] > a->bestl[k][0] ? a->bestl[k][1] :
+	    a->bestl[k][0];
+}
+static inline int
+acc_bestrow(const struct acc *a, int k)
+{
+	return a->bestl[k][1] > a->bestl[k][0] ? a->bestrowl[k][1] :
+	    a->bestrowl[k][0];
+}
 
 /* A capability the question asks for. */
 struct capmatch {
@@ -192,6 +214,8 @@ struct search {
 	int		*accat;		/* nsvc: its acc's place + 1, or 0 */
 	int		*svclist;	/* the services marked, in no order */
 	size_t		 nsvclist;
+	struct capacc	*capacc;	/* those capabilities gave, in order */
+	size_t		 ncapacc;
 	struct cand	*cand;		/* 2 * nsvc + 1, per question */
 	int		*candat;	/* service -> its candidate, or -1 */
 	struct rowacc	*rows;		/* a slot per index row seen */
@@ -235,6 +259,25 @@ search_acc_read(const struct search *s, int i)
 	static const struct acc	 zero;
 
 	return s->accat[i] ? &s->acc[s->accat[i] - 1] : &zero;
+}
+
+/* What capabilities gave the service of accumulator a: to write (made
+ * when first asked for, in marking order) and to read. */
+static inline struct capacc *
+search_capacc(struct search *s, struct acc *a)
+{
+	if (a->capat == 0) {
+		memset(&s->capacc[s->ncapacc], 0, sizeof(s->capacc[0]));
+		a->capat = (int)++s->ncapacc;
+	}
+	return &s->capacc[a->capat - 1];
+}
+static inline const struct capacc *
+search_capacc_read(const struct search *s, const struct acc *a)
+{
+	static const struct capacc	 zero;
+
+	return a->capat ? &s->capacc[a->capat - 1] : &zero;
 }
 
 /* search-data.c */
