@@ -23,14 +23,14 @@ text_slot(struct search *s, long long rowid, int ord)
 {
 	int	k;
 
-	if (ord < 0 || ord >= s->nrows) {
+	if (ord < 0 || ord >= s->nrows || rowid < 0 || rowid >= ROWID_MAX) {
 		s->bad = 1;
 		return catalog_search_malformed(s->cat);
 	}
 	if (s->ordslot == NULL)
 		s->ordslot = xcalloc((size_t)s->nrows, sizeof(*s->ordslot));
 	if ((k = s->ordslot[ord] - 1) >= 0) {
-		if (s->rows[k].rowid == rowid)
+		if ((long long)s->rows[k].rowid == rowid)
 			return k;
 		s->bad = 1;
 		return catalog_search_malformed(s->cat);
@@ -39,7 +39,7 @@ text_slot(struct search *s, long long rowid, int ord)
 	if (s->nslots > s->caprows)	/* search_new sized both for all */
 		s->rows = search_grow(s->rows, &s->caprows, s->nslots,
 		    sizeof(*s->rows));
-	s->rows[k] = (struct rowacc){ .rowid = rowid };
+	s->rows[k] = (struct rowacc){ .rowid = (uint64_t)rowid };
 	s->ordslot[ord] = k + 1;
 	/* a question touches a slot once: room for every one */
 	if (s->nslots > s->captouched)
@@ -48,20 +48,16 @@ text_slot(struct search *s, long long rowid, int ord)
 	return k;
 }
 
-/* The accumulator in slot k for this question, cleared when first used
- * in it; the touched slots are listed for fold_rows(). */
+/* The accumulator in slot k for this question: one no phrase has
+ * matched yet (fold_rows() clears those it folds) is listed for
+ * fold_rows() when first used. */
 static struct rowacc *
 row_acc(struct search *s, int k)
 {
 	struct rowacc	*r = &s->rows[k];
 
-	if (r->gen != s->gen) {
-		r->gen = s->gen;
-		r->score = 0;
-		r->mask = 0;
-		r->matched = 0;
+	if (r->matched == 0)
 		s->touched[s->ntouched++] = k;
-	}
 	return r;
 }
 
@@ -101,7 +97,8 @@ name_score(struct search *s, struct acc *a, const struct rowacc *r, int len)
 	return sc;
 }
 
-/* Folds the touched rows into the services' accumulators. */
+/* Folds the touched rows into the services' accumulators, and clears
+ * them for the next question. */
 static void
 fold_rows(struct search *s)
 {
@@ -109,26 +106,31 @@ fold_rows(struct search *s)
 	struct rowacc	*r;
 	struct acc	*a;
 	double		 sc;
+	long long	 rowid;
 	long		 svc;
 	int		 k, ko;
 
 	for (size_t t = 0; t < s->ntouched; t++) {
 		r = &s->rows[s->touched[t]];
-		svc = DOC_SVC(r->rowid);
-		if (svc < 0 || (size_t)svc >= s->nsvc || DOC_KIND(r->rowid) > 4)
-			continue;
-		a = search_acc(s, (int)svc);
-		k = kmap[DOC_KIND(r->rowid)];
-		ko = DOC_KO(r->rowid);
-		sc = k == K_NAME ? name_score(s, a, r, DOC_LEN(r->rowid)) :
-		    r->score;
-		a->hit = 1;
-		a->mask |= r->mask;
-		a->sum[k] += sc;
-		if (sc > a->bestl[k][ko]) {
-			a->bestl[k][ko] = sc;
-			a->bestrowl[k][ko] = s->touched[t] + 1;
+		rowid = (long long)r->rowid;
+		svc = DOC_SVC(rowid);
+		if (svc >= 0 && (size_t)svc < s->nsvc && DOC_KIND(rowid) <= 4) {
+			a = search_acc(s, (int)svc);
+			k = kmap[DOC_KIND(rowid)];
+			ko = DOC_KO(rowid);
+			sc = k == K_NAME ? name_score(s, a, r, DOC_LEN(rowid)) :
+			    r->score;
+			a->hit = 1;
+			a->mask |= r->mask;
+			a->sum[k] += sc;
+			if (sc > a->bestl[k][ko]) {
+				a->bestl[k][ko] = sc;
+				a->bestrowl[k][ko] = s->touched[t] + 1;
+			}
 		}
+		r->score = 0;
+		r->mask = 0;
+		r->matched = 0;
 	}
 	s->ntouched = 0;
 }
@@ -137,11 +139,6 @@ fold_rows(struct search *s)
 void
 text_score(struct search *s)
 {
-	if (++s->gen == 0) {	/* wrapped: no slot may look current */
-		for (size_t k = 0; k < s->nslots; k++)
-			s->rows[k].gen = 0;
-		s->gen = 1;
-	}
 	for (size_t i = 0; i < s->q.nph; i++)
 		score_phrase(s, s->q.ph[i].pl, i, s->q.wi[i]);
 	fold_rows(s);

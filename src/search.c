@@ -360,7 +360,8 @@ best_row(struct search *s, const struct acc *a, int k)
 
 	if (a->bestl[k][s->q.ko] >= acc_best(a, k) * 0.5)
 		slot = a->bestrowl[k][s->q.ko];
-	return slot > 0 ? text_row(s, s->rows[slot - 1].rowid) : NULL;
+	return slot > 0 ? text_row(s, (long long)s->rows[slot - 1].rowid) :
+	    NULL;
 }
 
 /* Why c is where it is, in words (caller frees). */

@@ -89,12 +89,12 @@ struct phrase {
 
 /* One index row touched by the current question. */
 struct rowacc {
-	long long	 rowid;
 	double		 score;
 	uint64_t	 mask;		/* which phrases it holds */
-	unsigned	 gen;		/* the question it was last touched in */
-	int		 matched;	/* how many of its tokens matched */
+	uint64_t	 rowid : 48;	/* below ROWID_MAX */
+	uint64_t	 matched : 16;	/* phrases it holds; 0: untouched */
 };
+#define ROWID_MAX	(1LL << 48)
 
 enum { K_NAME, K_TASK, K_SUMMARY, K_DESC, K_N };
 
@@ -223,7 +223,6 @@ struct search {
 	int		*ordslot;	/* nrows: a row's place -> slot + 1 */
 	int		*touched;	/* the slots this question touched */
 	size_t		 ntouched, captouched;
-	unsigned	 gen;		/* questions scored so far */
 	struct idmap	 textmap;	/* rowid -> index in texts */
 	struct strv	 texts;		/* index row texts shown */
 	struct question	 q;
