@@ -16,7 +16,9 @@ INSERT INTO capability_kinds VALUES
 	    'create content, summarize, converse or answer over your data'),
 	('own-model', 3, 'build, train, tune, host or operate your own model'),
 	('infrastructure', 4, 'compute, chips, networking and storage for ML'),
-	('application', 5, 'a ready-made AI application for a role');
+	('application', 5, 'a ready-made AI application for a role'),
+	('build', 6,
+	    'its own developers build it: building blocks, not an application');
 
 CREATE TABLE capabilities (
 	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),

@@ -474,7 +474,8 @@ struct rank_params {
 	double	w_part, bm25_k1, bm25_b;
 	double	w_cap, cue_base, cue_len, cue_more, cap_more, cue_gap;
 	double	w_text_cap, cue_idf;
-	double	k_purpose, k_generative, k_own, k_infra, k_app;
+	double	k_purpose, k_generative, k_own, k_infra, k_app, k_build;
+	double	w_build_app;
 	double	w_closed, w_lift, cutoff;
 	double	conf_high, conf_medium, min_evidence, min_weight;
 };
@@ -506,6 +507,7 @@ enum part {
 	PART_CAP,
 	PART_LIFECYCLE,
 	PART_PART,
+	PART_BUILD,
 	PART_N,
 };
 extern const char *const search_part_names[PART_N];

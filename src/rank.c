@@ -46,6 +46,9 @@ static const struct {
 	P(k_own, 1.0, "weight of own-model capabilities"),
 	P(k_infra, 1.0, "weight of infrastructure capabilities"),
 	P(k_app, 1.0, "weight of application capabilities"),
+	P(k_build, 1.0, "weight of building-it-yourself capabilities"),
+	P(w_build_app, 0.5, "a ready-made application's share when the "
+	    "question says its own developers build it"),
 	P(w_closed, 0.7, "a closed service with a successor, for a new customer"),
 	P(w_lift, 1.0, "a successor takes this share of what it replaces"),
 	P(cutoff, 0.05, "results below this share of the top are dropped"),

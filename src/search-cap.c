@@ -204,6 +204,8 @@ kind_weight(const struct rank_params *p, int kind)
 		return p->k_infra;
 	case 5:
 		return p->k_app;
+	case 6:
+		return p->k_build;
 	}
 	return 1;
 }

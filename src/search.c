@@ -19,7 +19,7 @@
 
 const char *const search_part_names[PART_N] = {
 	"name", "task", "summary", "description", "usecase", "coverage",
-	"capability", "lifecycle", "part",
+	"capability", "lifecycle", "part", "build",
 };
 
 /* A service in the running for one question. */
@@ -153,6 +153,34 @@ covered(const struct question *qn, uint64_t mask)
 	return w;
 }
 
+/* Whether the question asks for a capability of the kind "build" (its
+ * developers will build it themselves). */
+static int
+builds(struct search *s)
+{
+	for (size_t k = 0; k < s->q.ncaps; k++) {
+		const struct cap *cap = search_cap(s, s->q.caps[k].cap);
+
+		if (cap != NULL && cap->kind == CAPKIND_BUILD)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether what capabilities gave a service came only from ready-made
+ * applications' capabilities (none: no). */
+static int
+app_only(struct search *s, const struct capacc *ca)
+{
+	for (int k = 0; k < ca->ncap; k++) {
+		const struct cap *cap = search_cap(s, s->q.caps[ca->capv[k]].cap);
+
+		if (cap == NULL || cap->kind != CAPKIND_APP)
+			return 0;
+	}
+	return ca->ncap > 0;
+}
+
 /* The parts of service i's score; 0 if nothing of it matched. */
 static int
 score_service(struct search *s, int i, struct cand *c)
@@ -207,6 +235,12 @@ score_service(struct search *s, int i, struct cand *c)
 	    ca->cap <= search_capacc_read(s, whole)->cap) {
 		c->part[PART_PART] = -c->rel * (1 - p->w_part);
 		c->rel += c->part[PART_PART];
+	}
+	/* the course's rule: a question that says its own developers will
+	 * build it asks for building blocks, not a ready-made application */
+	if (builds(s) && app_only(s, ca)) {
+		c->part[PART_BUILD] = -c->rel * (1 - p->w_build_app);
+		c->rel += c->part[PART_BUILD];
 	}
 	c->eff = c->rel;
 	return c->rel > 0;

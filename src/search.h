@@ -55,6 +55,8 @@ struct cap {
 	char	*name;
 	char	*name_ko;
 	int	 kind;		/* capability_kinds order, from 1 */
+#define CAPKIND_APP	5	/* a ready-made AI application */
+#define CAPKIND_BUILD	6	/* the question's developers build it */
 	int	*svc;		/* its providers */
 	double	*strength;
 	size_t	 nprov;

@@ -79,6 +79,16 @@ check "a Korean denial after a cue" jq -e \
 run "$AWSAI" ask --explain -o json -n 3 answer from our docs without fine tuning the model
 check "an English denial before a cue" jq -e \
     '.[0].id == "bedrock-knowledge-bases" and all(.[0].explain.capabilities[]; .id != "fine-tune-fm")' "$T/out"
+# the course's rule: a ready-made application fits a question until it
+# says its own developers will build it (then building blocks rank first)
+run "$AWSAI" ask -o json -n 3 "employees should be able to ask questions about our internal handbook"
+check "an employee assistant: the application first" jq -e '.[0].id == "quick-suite"' "$T/out"
+run "$AWSAI" ask -o json -n 3 --explain "employees should be able to ask questions about our internal handbook; our developers will integrate it into our intranet app"
+check "developers build it: a building block first, the application marked down" jq -e \
+    '(.[0].id | startswith("bedrock")) and ([.[] | select(.id == "quick-suite") | .explain.parts.build < 0] | all)' "$T/out"
+run "$AWSAI" ask -o json -n 3 "직원들이 사내 매뉴얼에 대해 물어보면 답해주는 AI 비서, 개발팀이 직접 API로 연동할 예정"
+check "Korean: developers build it, a building block first" jq -e '.[0].id | startswith("bedrock")' "$T/out"
+
 # a name of one letter: "Amazon Q" is a question, not stop words
 run "$AWSAI" ask -o json -n 3 amazon q
 check "Amazon Q by its name" jq -e '.[0].id == "amazon-q"' "$T/out"
