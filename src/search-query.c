@@ -247,8 +247,10 @@ initial_range(const struct search *s, size_t len, int c, size_t *lo,
  * "loud" in "read out loud" is no "cloud"), the nearest word of a
  * service name or alias or of an English cue with its first letter, as
  * typed: the misspelt names and task words people type ("sentimnet",
- * "speach"). Sets *word to that word (caller frees). Returns its token
- * (caller frees) or NULL.
+ * "speach"). A word under five letters is left alone: without a list of
+ * every English word, one that short is as likely a real word the
+ * catalog lacks ("snap") as a typo of one it has ("shap"). Sets *word
+ * to that word (caller frees). Returns its token (caller frees) or NULL.
  */
 static char *
 correct(struct search *s, const char *tok, const char *raw, char **word)
@@ -259,7 +261,7 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	char		*out;
 	uint64_t	 m;
 
-	if (len < 4 || !isascii((unsigned char)tok[0]) ||
+	if (len < 5 || !isascii((unsigned char)tok[0]) ||
 	    catalog_known_token(s->cat, tok))
 		return NULL;
 	if (!s->words_loaded)

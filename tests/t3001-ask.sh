@@ -96,6 +96,10 @@ check "Amazon Q by its name" jq -e '.[0].id == "amazon-q"' "$T/out"
 run "$AWSAI" ask -o json -n 3 sentimnet analysis of reviews
 check "a typo of a cue word: corrected" jq -e '.[0].id == "comprehend"' "$T/out"
 expect_err 'did you mean "sentiment"'
+# a word of four letters the catalog lacks is as likely a real word as a
+# typo ("snap" is no "shap", a cue word): left alone
+run "$AWSAI" ask -o json -n 3 users snap a photo of a receipt to read the total
+check "a four-letter word is not corrected" sh -c '! grep -q "did you mean" "$1"' sh "$T/err"
 
 # a chain of closed successors (CodeGuru Reviewer -> Q Developer -> Kiro):
 # the active end comes first, each closed one after its own successor
