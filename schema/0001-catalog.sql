@@ -208,9 +208,12 @@ CREATE TABLE search_cache (
 -- The lists kept by token, made at build time as one row per token, so
 -- that a question's token costs one lookup: the
 -- use-case keywords, cues and synonym terms it starts (texts as above)
--- and the index rows that hold it (the blob).
+-- and the index rows that hold it (the blob). A row's id is a hash of
+-- its token (the next free id where that is taken: catalog-tokens.c), so
+-- ask finds a token by id, with no descent through an index of tokens.
 CREATE TABLE search_tokens (
-	tok		TEXT PRIMARY KEY,
+	id		INTEGER PRIMARY KEY,
+	tok		TEXT NOT NULL UNIQUE,
 	keywords	TEXT,
 	cues		TEXT,
 	synonyms	TEXT,

@@ -12,9 +12,10 @@
 
 #define NSTMT 48
 #define TOKROWS 4096	/* token rows kept at most (catalog-tokens.c) */
+#define TOKPROBE 64	/* rows a token's lookup may pass (catalog-tokens.c) */
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "11"
+#define CATALOG_SCHEMA_VERSION "12"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
@@ -41,6 +42,7 @@ struct catalog {
 
 void	 catalog_tokens_reset(struct catalog *);
 int	 catalog_token_column(enum search_rows);
+int	 catalog_tokens_key(struct catalog *);
 int	 catalog_token_take(struct catalog *, enum search_rows, const char *,
 	    char **, size_t *);
 
