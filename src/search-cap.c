@@ -158,12 +158,54 @@ denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 }
 
 /*
+ * Is the Hangul syllable at s done (past tense: its last consonant is
+ * ㅆ, as in 했, 었, 봤, 시켰, but not 있 "there is" or 겠 "will"), or 던
+ * (was doing)?
+ */
+static int
+past_syllable(const char *s)
+{
+	uint32_t	cp;
+	size_t		at = 0;
+
+	if (util_utf8_next(s, strlen(s), &at, &cp) != 1 || cp < 0xac00 ||
+	    cp > 0xd7a3)
+		return 0;
+	if (cp == 0xb358)		/* 던 */
+		return 1;
+	return (cp - 0xac00) % 28 == 20 && cp != 0xc788 && cp != 0xaca0;
+}
+
+/*
+ * Is the Korean word the cue ends in (its last token at alts[at]) told
+ * as done or as what was going on ("모델을 배포했는데 ...", "노트북으로
+ * 실험하던 모델"): then the cue is background, not what is asked. The
+ * bigrams after it in the same word are looked at, two at most.
+ */
+static int
+told_as_done(const struct alts *alts, const int *word, size_t n, size_t at)
+{
+	for (size_t k = at + 1; k < n && k <= at + 2; k++) {
+		const char *t = alts[k].v[0];
+
+		if ((word != NULL && word[k] != word[at]) || strlen(t) != 6)
+			return 0;
+		if (past_syllable(t + 3))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Does cue c occur in the question's tokens (alts[0..n)) from position i
  * (where its first token is), in order with at most gap tokens between
  * neighbours, none of them a denial, and not denied by the words around
  * it? With word (Korean, where one word is several tokens: which word
  * each token is of), at most gap words between neighbours do too.
+ * Returns 0 if not, CUE_ASKED, or CUE_DONE if it is told as done.
  */
+#define CUE_ASKED	1
+#define CUE_DONE	2
 static int
 cue_at(const struct cue *c, const struct alts *alts, const int *word,
     size_t n, size_t i, size_t gap)
@@ -186,7 +228,9 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 		at = j;
 	}
 #undef NEAR
-	return !denied(c, alts, n, i, at);
+	if (denied(c, alts, n, i, at))
+		return 0;
+	return told_as_done(alts, word, n, at) ? CUE_DONE : CUE_ASKED;
 }
 
 /* The weight of capability kind (its order in capability_kinds). */
@@ -290,9 +334,10 @@ credited(struct search *s, struct found *f, int ci)
 	return 0;
 }
 
-/* Adds what cue ci earns to its capability's match in f. */
+/* Adds what cue ci earns to its capability's match in f (times share:
+ * less for a cue told as done). */
 static void
-credit(struct search *s, int ci, struct found *f)
+credit(struct search *s, int ci, struct found *f, double share)
 {
 	const struct cue *c = &s->cues[ci];
 	const struct cap *cap = search_cap(s, c->cap);
@@ -305,7 +350,8 @@ credit(struct search *s, int ci, struct found *f)
 		return;
 	mask = cue_mask(&s->q, c);
 	sc = s->p->cue_base * (1 + s->p->cue_len * (double)(c->n - 1)) *
-	    kind_weight(s->p, cap->kind) * rarity(&s->q, mask, s->p->cue_idf);
+	    kind_weight(s->p, cap->kind) * rarity(&s->q, mask, s->p->cue_idf) *
+	    share;
 	for (k = 0; k < f->n; k++)
 		if (found[k].cap == c->cap)
 			break;
@@ -355,8 +401,15 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 				/* a word it has that the question lacks */
 				if ((c->sig & ~sig) != 0)
 					continue;
-				if (cue_at(c, alts, word, n, i, gap))
-					credit(s, pl->cues[k], f);
+				switch (cue_at(c, alts, word, n, i, gap)) {
+				case CUE_ASKED:
+					credit(s, pl->cues[k], f, 1);
+					break;
+				case CUE_DONE:
+					credit(s, pl->cues[k], f,
+					    s->p->cue_done);
+					break;
+				}
 			}
 		}
 	}

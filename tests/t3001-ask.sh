@@ -89,6 +89,11 @@ check "developers build it: a building block first, the application marked down"
 run "$AWSAI" ask -o json -n 3 "직원들이 사내 매뉴얼에 대해 물어보면 답해주는 AI 비서, 개발팀이 직접 API로 연동할 예정"
 check "Korean: developers build it, a building block first" jq -e '.[0].id | startswith("bedrock")' "$T/out"
 
+# Korean told as done is background, not the ask: "배포했는데" (deployed,
+# and then ...) counts less than what follows
+run "$AWSAI" ask -o json -n 3 "한 회사가 이미 학습된 모델을 배포했는데 시간이 지나면서 데이터 분포가 바뀌어 예측 품질이 떨어지는지 감지하려고 합니다"
+check "Korean past tense: the cue told as done counts less" jq -e '.[0].id == "sagemaker-model-monitor"' "$T/out"
+
 # a name of one letter: "Amazon Q" is a question, not stop words
 run "$AWSAI" ask -o json -n 3 amazon q
 check "Amazon Q by its name" jq -e '.[0].id == "amazon-q"' "$T/out"
