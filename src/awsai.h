@@ -473,6 +473,7 @@ struct rank_params {
 	double	w_expansion, w_typo, w_cover, w_exact, w_namectx, w_family;
 	double	w_part, bm25_k1, bm25_b;
 	double	w_cap, cue_base, cue_len, cue_more, cap_more, cue_gap;
+	double	cue_gap_words;
 	double	w_text_cap, cue_idf, cue_done;
 	double	k_purpose, k_generative, k_own, k_infra, k_app, k_build;
 	double	w_build_app;

@@ -39,6 +39,7 @@ static const struct {
 	P(cue_more, 0.15, "share of further cues of the same capability"),
 	P(cap_more, 0.3, "share of a service's further capabilities"),
 	P(cue_gap, 2, "words allowed between a cue's words"),
+	P(cue_gap_words, 2, "in Korean, whole words allowed between"),
 	P(w_text_cap, 0.6, "text score where a capability matched"),
 	P(cue_idf, 0.25, "power of a cue's words' rarity against the question's"),
 	P(cue_done, 0.4, "share of a Korean cue told as done (\"배포했는데\")"),

@@ -208,13 +208,13 @@ told_as_done(const struct alts *alts, const int *word, size_t n, size_t at)
 #define CUE_DONE	2
 static int
 cue_at(const struct cue *c, const struct alts *alts, const int *word,
-    size_t n, size_t i, size_t gap)
+    size_t n, size_t i, size_t gap, size_t wgap)
 {
 	const char *t = c->tok;
 	size_t	at = i, j;
 
 #define NEAR(x)	((x) <= at + 1 + gap || (word != NULL && \
-	    word[x] <= word[at] + 1 + (int)gap))
+	    word[x] <= word[at] + 1 + (int)wgap))
 	for (int k = 1; k < c->n; k++) {
 		t = next_tok(t);
 		for (j = at + 1; j < n && NEAR(j); j++) {
@@ -379,6 +379,8 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
     struct found *f)
 {
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
+	size_t		 wgap = s->p->cue_gap_words > 0 ?
+			    (size_t)s->p->cue_gap_words : 0;
 	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
 	struct alts	*alts = xcalloc(n + 1, sizeof(*alts));
 	uint64_t	 sig = 0;	/* of all the tokens */
@@ -401,7 +403,8 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 				/* a word it has that the question lacks */
 				if ((c->sig & ~sig) != 0)
 					continue;
-				switch (cue_at(c, alts, word, n, i, gap)) {
+				switch (cue_at(c, alts, word, n, i, gap,
+				    wgap)) {
 				case CUE_ASKED:
 					credit(s, pl->cues[k], f, 1);
 					break;
