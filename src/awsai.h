@@ -474,7 +474,7 @@ struct rank_params {
 	double	w_part, bm25_k1, bm25_b;
 	double	w_cap, cue_base, cue_len, cue_more, cap_more, cue_gap;
 	double	cue_gap_words;
-	double	w_text_cap, cue_idf, cue_done;
+	double	w_text_cap, cue_idf, cue_done, cue_within;
 	double	k_purpose, k_generative, k_own, k_infra, k_app, k_build;
 	double	w_build_app;
 	double	w_closed, w_lift, cutoff;

@@ -42,6 +42,8 @@ static const struct {
 	P(cue_gap_words, 2, "in Korean, whole words allowed between"),
 	P(w_text_cap, 0.6, "text score where a capability matched"),
 	P(cue_idf, 0.25, "power of a cue's words' rarity against the question's"),
+	P(cue_within, 0.5, "share of a capability whose words are within "
+	    "a stronger one's"),
 	P(cue_done, 0.4, "share of a Korean cue told as done (\"배포했는데\")"),
 	P(k_purpose, 1.0, "weight of purpose-built capabilities"),
 	P(k_generative, 1.0, "weight of generative capabilities"),

@@ -449,6 +449,7 @@ cap_match(struct search *s)
 {
 	struct found	 f;
 	struct capmatch	*found = f.m, t;
+	unsigned char	 within[sizeof(f.m) / sizeof(f.m[0])];
 	size_t		 nfound;
 	struct question	*qn = &s->q;
 
@@ -460,6 +461,20 @@ cap_match(struct search *s)
 	for (size_t k = 0; k < nfound; k++)
 		found[k].score += s->p->cue_more * (f.more[k] <
 		    found[k].score ? f.more[k] : found[k].score);
+	/* a capability whose words are a part of a stronger one's is that
+	 * one's medium, not the ask ("영상 스트리밍" in "영상 스트리밍에서
+	 * 실시간으로 ... 식별") */
+	for (size_t a = 0; a < nfound; a++) {
+		within[a] = 0;
+		for (size_t b = 0; b < nfound && !within[a]; b++)
+			within[a] = a != b && found[a].mask != 0 &&
+			    (found[a].mask & ~found[b].mask) == 0 &&
+			    found[a].mask != found[b].mask &&
+			    found[a].score < found[b].score;
+	}
+	for (size_t a = 0; a < nfound; a++)
+		if (within[a])
+			found[a].score *= s->p->cue_within;
 	/* the best first, then by catalog order: stable */
 	for (size_t i = 0; i < nfound && i < MAXCAPS; i++) {
 		size_t best = i;

@@ -94,6 +94,11 @@ check "Korean: developers build it, a building block first" jq -e '.[0].id | sta
 run "$AWSAI" ask -o json -n 3 "한 회사가 이미 학습된 모델을 배포했는데 시간이 지나면서 데이터 분포가 바뀌어 예측 품질이 떨어지는지 감지하려고 합니다"
 check "Korean past tense: the cue told as done counts less" jq -e '.[0].id == "sagemaker-model-monitor"' "$T/out"
 
+# the medium is not the ask: video from cameras is streamed, but what
+# must happen is detecting people in it
+run "$AWSAI" ask -o json -n 3 "detect people in a live video stream from our warehouse cameras"
+check "live video: the service that detects, not the one that streams" jq -e '.[0].id | startswith("rekognition")' "$T/out"
+
 # a name of one letter: "Amazon Q" is a question, not stop words
 run "$AWSAI" ask -o json -n 3 amazon q
 check "Amazon Q by its name" jq -e '.[0].id == "amazon-q"' "$T/out"
