@@ -83,4 +83,10 @@ check "list carries the accelerator fields" jq -e \
 run "$AWSAI" version
 expect_out "by layer: service"
 expect_out "by status: ga"
+
+# a cue of several words that its stop words leave one word matches far
+# more than it says ("q business" was "busi", any business question)
+run "$AWSAI" sql -o tsv "SELECT cue FROM capability_cues WHERE lang = 'en' AND instr(toks, ' ') = 0 AND instr(cue, ' ') > 0 AND cue NOT IN ('dall e', 'u trn2x64')"
+check "no cue of several words is one word once its stop words go" \
+    sh -c '[ "$(grep -vc "^cue$" "$1")" -eq 0 ]' sh "$T/out"
 done_testing
