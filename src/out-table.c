@@ -221,6 +221,30 @@ shown_width(const struct layout *l, const size_t *w)
 	return n > 0 ? total + GAP * (n - 1) : 0;
 }
 
+/*
+ * Column c's priority in this result: a status column whose rows do not
+ * all say the same (a closed service among open ones) tells the reader
+ * something no other column does, and goes last of those that may go.
+ */
+static int
+prio(const struct result *res, size_t c)
+{
+	const char	*first;
+
+	if (res->cols[c].prio == 0 || !(res->cols[c].flags & COL_STATUS) ||
+	    res->nrows == 0)
+		return res->cols[c].prio;
+	first = res->cells[c].s;
+	for (size_t r = 1; r < res->nrows; r++) {
+		const char *v = res->cells[r * res->ncols + c].s;
+
+		if ((v == NULL) != (first == NULL) ||
+		    (v != NULL && strcmp(v, first) != 0))
+			return 1;
+	}
+	return res->cols[c].prio;
+}
+
 /* Drops the most dispensable shown column; 0 if none can go. */
 static int
 drop_one(struct layout *l, const struct result *res)
@@ -230,8 +254,8 @@ drop_one(struct layout *l, const struct result *res)
 	for (size_t c = 0; c < l->nc; c++) {
 		if (!l->show[c] || res->cols[c].prio == 0)
 			continue;
-		if (best < 0 || res->cols[c].prio > res->cols[best].prio ||
-		    (res->cols[c].prio == res->cols[best].prio &&
+		if (best < 0 || prio(res, c) > prio(res, (size_t)best) ||
+		    (prio(res, c) == prio(res, (size_t)best) &&
 		    l->nat[c] > l->nat[best]))
 			best = (int)c;
 	}
