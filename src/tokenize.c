@@ -20,15 +20,16 @@ struct tokenizer {
 
 /* Sorted bytewise: is_stop() searches them with bsearch(). */
 static const char *const stop_en[] = {
-	"a", "about", "amazon", "an", "and", "any", "are", "as", "at", "aws",
-	"be", "by", "can", "compani", "companies", "company", "could", "do",
-	"does", "firm", "firms", "for", "from", "get", "has", "have", "how",
-	"i", "if", "in", "into", "is", "it", "its", "let", "lets", "me",
-	"my", "need", "of", "on", "or", "organization",
-	"organizations", "our", "should", "so", "some", "team", "teams",
-	"that", "the", "their", "them", "then", "these", "they", "this",
-	"those", "to", "up", "us", "use", "using", "want", "we", "what",
-	"when", "which", "will", "with", "would", "you", "your",
+	"a", "about", "also", "am", "amazon", "an", "and", "any", "are", "as",
+	"at", "aws", "be", "been", "but", "by", "can", "compani", "companies",
+	"company", "could", "did", "do", "does", "firm", "firms", "for",
+	"from", "get", "had", "has", "have", "how", "i", "if", "in", "into",
+	"is", "it", "its", "just", "let", "lets", "me", "my", "need", "of",
+	"on", "or", "organization", "organizations", "our", "really",
+	"should", "so", "some", "team", "teams", "that", "the", "their",
+	"them", "then", "these", "they", "this", "those", "to", "up", "us",
+	"use", "using", "very", "want", "was", "we", "were", "what", "when",
+	"which", "will", "with", "would", "you", "your",
 };
 
 /* Bigrams of Korean endings and particles that carry no meaning (sorted). */
