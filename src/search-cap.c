@@ -489,8 +489,14 @@ cap_match(struct search *s)
 		found[best] = t;
 		qn->caps[qn->ncaps++] = found[i];
 	}
-	for (size_t i = 0; i < qn->ncaps; i++)
+	qn->builds = 0;
+	for (size_t i = 0; i < qn->ncaps; i++) {
+		const struct cap *cap = search_cap(s, qn->caps[i].cap);
+
 		credit_providers(s, &qn->caps[i]);
+		if (cap != NULL && cap->kind == CAPKIND_BUILD)
+			qn->builds = 1;
+	}
 	for (size_t k = 0; k < s->ncapacc; k++) {
 		struct capacc *a = &s->capacc[k];
 

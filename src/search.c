@@ -153,20 +153,6 @@ covered(const struct question *qn, uint64_t mask)
 	return w;
 }
 
-/* Whether the question asks for a capability of the kind "build" (its
- * developers will build it themselves). */
-static int
-builds(struct search *s)
-{
-	for (size_t k = 0; k < s->q.ncaps; k++) {
-		const struct cap *cap = search_cap(s, s->q.caps[k].cap);
-
-		if (cap != NULL && cap->kind == CAPKIND_BUILD)
-			return 1;
-	}
-	return 0;
-}
-
 /* Whether what capabilities gave a service came only from ready-made
  * applications' capabilities (none: no). */
 static int
@@ -238,7 +224,7 @@ score_service(struct search *s, int i, struct cand *c)
 	}
 	/* the course's rule: a question that says its own developers will
 	 * build it asks for building blocks, not a ready-made application */
-	if (builds(s) && app_only(s, ca)) {
+	if (qn->builds && app_only(s, ca)) {
 		c->part[PART_BUILD] = -c->rel * (1 - p->w_build_app);
 		c->rel += c->part[PART_BUILD];
 	}

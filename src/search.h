@@ -166,6 +166,8 @@ struct question {
 	struct capmatch	 caps[MAXCAPS];
 	size_t		 ncaps;
 	int		 ko;		/* written in Korean */
+	int		 builds;	/* it asks for a "build" capability: its
+					   developers build it themselves */
 };
 
 struct cand;
