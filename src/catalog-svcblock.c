@@ -82,8 +82,7 @@ catalog_cache_services(struct catalog *cat)
 
 /*
  * The services' blob, read where SQLite holds it rather than copied
- * (with ten times the services it is a hundred kilobytes, and a copy
- * cost a tenth of a one-shot ask's extra time): b->data and b->len stay
+ * (with ten times the services it is 125 KB): b->data and b->len stay
  * valid until catalog_blob_release(b), since b holds the statement
  * that read them, on a step of its own. Returns 0, or -1 if the blob is
  * missing or not a blob (reported).

@@ -238,17 +238,17 @@ static double
 kind_weight(const struct rank_params *p, int kind)
 {
 	switch (kind) {
-	case 1:
+	case CAPKIND_PURPOSE:
 		return p->k_purpose;
-	case 2:
+	case CAPKIND_GENAI:
 		return p->k_generative;
-	case 3:
+	case CAPKIND_OWN:
 		return p->k_own;
-	case 4:
+	case CAPKIND_INFRA:
 		return p->k_infra;
-	case 5:
+	case CAPKIND_APP:
 		return p->k_app;
-	case 6:
+	case CAPKIND_BUILD:
 		return p->k_build;
 	}
 	return 1;
@@ -384,6 +384,7 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
 	struct alts	*alts = xcalloc(n + 1, sizeof(*alts));
 	uint64_t	 sig = 0;	/* of all the tokens */
+	int		 at;		/* what cue_at() found */
 
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
@@ -403,16 +404,10 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 				/* a word it has that the question lacks */
 				if ((c->sig & ~sig) != 0)
 					continue;
-				switch (cue_at(c, alts, word, n, i, gap,
-				    wgap)) {
-				case CUE_ASKED:
-					credit(s, pl->cues[k], f, 1);
-					break;
-				case CUE_DONE:
-					credit(s, pl->cues[k], f,
-					    s->p->cue_done);
-					break;
-				}
+				if ((at = cue_at(c, alts, word, n, i, gap,
+				    wgap)) != 0)
+					credit(s, pl->cues[k], f, at == CUE_DONE ?
+					    s->p->cue_done : 1);
 			}
 		}
 	}

@@ -55,6 +55,11 @@ struct cap {
 	char	*name;
 	char	*name_ko;
 	int	 kind;		/* capability_kinds order, from 1 */
+/* capability_kinds' orders (schema/0002-capabilities.sql) */
+#define CAPKIND_PURPOSE	1	/* a narrow task a pre-trained service does */
+#define CAPKIND_GENAI	2	/* create, summarize, converse, answer */
+#define CAPKIND_OWN	3	/* build, train, host your own model */
+#define CAPKIND_INFRA	4	/* compute, chips, networking, storage */
 #define CAPKIND_APP	5	/* a ready-made AI application */
 #define CAPKIND_BUILD	6	/* the question's developers build it */
 	int	*svc;		/* its providers */
