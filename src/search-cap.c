@@ -105,6 +105,7 @@ struct alts {
 	const char	*v[MAXALT];
 	size_t		 n;
 	unsigned char	 deny;		/* DENY_NEXT, DENY_LAST (of v[0]) */
+	unsigned char	 done;		/* told as done (English) */
 };
 
 /* Is tok one of a's tokens? */
@@ -212,6 +213,7 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 {
 	const char *t = c->tok;
 	size_t	at = i, j;
+	int	done = 0;
 
 #define NEAR(x)	((x) <= at + 1 + gap || (word != NULL && \
 	    word[x] <= word[at] + 1 + (int)wgap))
@@ -230,7 +232,9 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 #undef NEAR
 	if (denied(c, alts, n, i, at))
 		return 0;
-	return told_as_done(alts, word, n, at) ? CUE_DONE : CUE_ASKED;
+	for (j = i; j <= at; j++)	/* a word it spans told as done */
+		done |= alts[j].done;
+	return done || told_as_done(alts, word, n, at) ? CUE_DONE : CUE_ASKED;
 }
 
 /* The weight of capability kind (its order in capability_kinds). */
@@ -376,7 +380,7 @@ credit(struct search *s, int ci, struct found *f, double share)
 /* Matches every cue that starts somewhere in toks, synonyms and all. */
 static void
 match_stream(struct search *s, const struct strv *toks, const int *word,
-    struct found *f)
+    const unsigned char *done, struct found *f)
 {
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
 	size_t		 wgap = s->p->cue_gap_words > 0 ?
@@ -391,6 +395,7 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 		alts[i].n = 1;
 		alts[i].deny = (one_of(toks->v[i], deny_next) ? DENY_NEXT : 0) |
 		    (one_of(toks->v[i], deny_last) ? DENY_LAST : 0);
+		alts[i].done = done != NULL && done[i];
 		sig |= TOKBIT(toks->v[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -449,9 +454,10 @@ cap_match(struct search *s)
 	struct question	*qn = &s->q;
 
 	f.n = f.ndone = 0;
-	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, &f);
+	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL,
+	    qn->ko ? NULL : qn->done, &f);
 	if (qn->ko)
-		match_stream(s, &qn->sq, NULL, &f);
+		match_stream(s, &qn->sq, NULL, NULL, &f);
 	nfound = f.n;
 	for (size_t k = 0; k < nfound; k++)
 		found[k].score += s->p->cue_more * (f.more[k] <

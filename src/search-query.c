@@ -18,6 +18,7 @@ struct tokens_arg {
 	struct strv	*raw;
 	const char	*text;
 	int		*word;		/* or NULL */
+	unsigned char	*done;		/* or NULL */
 	size_t		 at;		/* of text, read for words */
 	int		 w;		/* words begun before at */
 };
@@ -41,6 +42,66 @@ count_words(struct tokens_arg *ta, size_t pos)
 	}
 }
 
+/*
+ * The English word text[start, end) told as done: a participle ("-ed",
+ * "-en" or one of irregular) after "was", "were", "been" or "already",
+ * an "-ly" adverb between them or not ("calls that were automatically
+ * transcribed"). Then a cue it starts is background, not what is asked.
+ */
+static const char *const aux_done[] = { "already", "been", "was", "were",
+    NULL };
+static const char *const irregular[] = { "built", "done", "kept", "made",
+    "put", "read", "run", "sent", "set", "told", NULL };
+
+/* The word before text[at] (letters only, lowercased) into w. */
+static size_t
+word_before(const char *text, size_t at, char *w, size_t cap)
+{
+	size_t	end = at, start, n;
+
+	while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '-'))
+		end--;
+	for (start = end; start > 0 && isalpha((unsigned char)text[start - 1]);
+	    start--)
+		;
+	if (start == end || end - start >= cap)
+		return w[0] = '\0', start;
+	for (n = 0; start + n < end; n++)
+		w[n] = (char)tolower((unsigned char)text[start + n]);
+	w[n] = '\0';
+	return start;
+}
+
+static int
+listed(const char *w, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+told_done(const char *text, size_t start, size_t end)
+{
+	char	w[32];
+	size_t	n = end - start, at;
+
+	if (n >= sizeof(w))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)tolower((unsigned char)text[start + i]);
+	w[n] = '\0';
+	if (!(n > 3 && (strcmp(w + n - 2, "ed") == 0 ||
+	    strcmp(w + n - 2, "en") == 0)) && !listed(w, irregular))
+		return 0;
+	at = word_before(text, start, w, sizeof(w));
+	if ((n = strlen(w)) > 4 && strcmp(w + n - 2, "ly") == 0 &&
+	    !listed(w, aux_done))
+		word_before(text, at, w, sizeof(w));
+	return listed(w, aux_done);
+}
+
 static int
 push_tok(void *arg, const struct token *t)
 {
@@ -53,6 +114,8 @@ push_tok(void *arg, const struct token *t)
 		count_words(ta, t->start);
 		ta->word[ta->toks->n] = ta->w;
 	}
+	if (ta->done != NULL && ta->toks->n < MAXCUETOKS)
+		ta->done[ta->toks->n] = told_done(ta->text, t->start, t->end);
 	strv_push_owned(ta->toks, xstrndup(t->text, t->len));
 	if (ta->raw == NULL)
 		return 0;
@@ -70,9 +133,9 @@ push_tok(void *arg, const struct token *t)
  */
 void
 search_tokens(struct search *s, const char *text, size_t n, struct strv *toks,
-    struct strv *raw, int *word)
+    struct strv *raw, int *word, unsigned char *done)
 {
-	struct tokens_arg ta = { toks, raw, text, word, 0, 0 };
+	struct tokens_arg ta = { toks, raw, text, word, done, 0, 0 };
 
 	strv_release(toks);
 	if (raw != NULL)
@@ -290,7 +353,7 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	if (best == NULL)
 		return NULL;
 	/* the name word, stemmed like the index */
-	search_tokens(s, best, strlen(best), &t, NULL, NULL);
+	search_tokens(s, best, strlen(best), &t, NULL, NULL, NULL);
 	*word = xstrdup(best);
 	out = t.n > 0 ? xstrdup(t.v[0]) : NULL;
 	strv_release(&t);
@@ -518,10 +581,10 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 		search_cache_reset(s);
 	qn->ko = tokenizer_is_hangul(text, strlen(text));
 	search_tokens(s, text, strlen(text), &qn->toks, &qn->raw,
-	    qn->ko ? qn->word : NULL);
+	    qn->ko ? qn->word : NULL, qn->ko ? NULL : qn->done);
 	sq = tokenizer_squeeze(text);
 	if (qn->ko)
-		search_tokens(s, sq, strlen(sq), &qn->sq, NULL, NULL);
+		search_tokens(s, sq, strlen(sq), &qn->sq, NULL, NULL, NULL);
 	free(sq);
 	norig = own_tokens(s, fixed, orig);
 	/* cues read the question as corrected */

@@ -160,6 +160,8 @@ struct question {
 	struct strv	 raw;		/* the same words as typed */
 	struct strv	 sq;		/* tokens of the Hangul-squeezed text */
 	int		 word[MAXCUETOKS]; /* Korean: the word each of toks is of */
+	unsigned char	 done[MAXCUETOKS]; /* English: toks told as done
+					   ("calls that were transcribed") */
 	struct phrase	 ph[MAXPHRASE];
 	size_t		 nph;
 	double		 wi[MAXPHRASE];	/* phrase weights times IDF */
@@ -305,7 +307,7 @@ void	 question_release(struct question *);
 struct plist *search_token(struct search *, const char *);
 struct plist *search_postings(struct search *, const char *);
 void	 search_tokens(struct search *, const char *, size_t, struct strv *,
-	    struct strv *, int *);
+	    struct strv *, int *, unsigned char *);
 
 /* search-text.c */
 void	 text_score(struct search *);

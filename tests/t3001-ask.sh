@@ -94,6 +94,17 @@ check "Korean: developers build it, a building block first" jq -e '.[0].id | sta
 run "$AWSAI" ask -o json -n 3 "한 회사가 이미 학습된 모델을 배포했는데 시간이 지나면서 데이터 분포가 바뀌어 예측 품질이 떨어지는지 감지하려고 합니다"
 check "Korean past tense: the cue told as done counts less" jq -e '.[0].id == "sagemaker-model-monitor"' "$T/out"
 
+# English told as done: a participle after "were", "was", "been" or
+# "already" is background ("documents that were translated"), one after
+# "must be" is asked
+run "$AWSAI" ask -o json --all -n 20 --explain "documents that were translated into English need their key phrases pulled out"
+mv "$T/out" "$T/done"
+run "$AWSAI" ask -o json --all -n 20 --explain "documents must be translated into English and their key phrases pulled out"
+check "English told as done: its cue counts less than when asked" jq -e --slurpfile d "$T/done" \
+    '([.[] | select(.id == "translate") | .explain.parts.capability][0]) as $asked
+     | ([$d[0][] | select(.id == "translate") | .explain.parts.capability][0] // 0) as $done
+     | $asked > 0 and $done < $asked * 0.6' "$T/out"
+
 # the medium is not the ask: video from cameras is streamed, but what
 # must happen is detecting people in it
 run "$AWSAI" ask -o json -n 3 "detect people in a live video stream from our warehouse cameras"
