@@ -430,7 +430,19 @@ add_phrase(struct question *qn, const char *tok, double w, int orig)
 	qn->ph[qn->nph].hash = h;
 	qn->ph[qn->nph].weight = w;
 	qn->ph[qn->nph].orig = orig;
+	qn->ph[qn->nph].noname = 0;
 	qn->nph++;
+}
+
+/* Is raw, stemmed to tok, an adverb in -ly ("quickly" to "quick")? Then
+ * it is no service's name, whatever one-word name its stem is. */
+static int
+adverb(const char *raw, const char *tok)
+{
+	size_t	n = strlen(raw), t = strlen(tok);
+
+	return n > 4 && strcmp(raw + n - 2, "ly") == 0 && t > 1 &&
+	    strcmp(tok + t - 2, "li") != 0 && strcmp(tok + t - 2, "ly") != 0;
 }
 
 /* The question's own distinct tokens, corrected where misspelt. */
@@ -467,6 +479,10 @@ own_tokens(struct search *s, struct strv *fixed, char **orig)
 			orig[i] = xstrdup(pl->corr);
 		}
 		add_phrase(qn, orig[i], wt, 1);
+		if (adverb(raw[i], orig[i]))
+			for (k = 0; k < qn->nph; k++)
+				if (strcmp(qn->ph[k].tok, orig[i]) == 0)
+					qn->ph[k].noname = 1;
 	}
 	return norig;
 }

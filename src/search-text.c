@@ -61,13 +61,17 @@ row_acc(struct search *s, int k)
 	return r;
 }
 
-/* Scores every row that holds phrase p (IDF-weighted w). */
+/* Scores every row that holds phrase p (IDF-weighted w); for one that
+ * names nothing, no name or alias row. */
 static void
-score_phrase(struct search *s, const struct plist *pl, size_t p, double w)
+score_phrase(struct search *s, const struct plist *pl, size_t p, double w,
+    int noname)
 {
 	struct rowacc	*r;
 
 	for (size_t i = 0; i < pl->n; i++) {
+		if (noname && DOC_KIND(s->rows[pl->slot[i]].rowid) <= 1)
+			continue;
 		r = row_acc(s, pl->slot[i]);
 		r->score += w * s->sat[DOC_LEN(r->rowid)];
 		r->mask |= (uint64_t)1 << p;
@@ -140,7 +144,8 @@ void
 text_score(struct search *s)
 {
 	for (size_t i = 0; i < s->q.nph; i++)
-		score_phrase(s, s->q.ph[i].pl, i, s->q.wi[i]);
+		score_phrase(s, s->q.ph[i].pl, i, s->q.wi[i],
+		    s->q.ph[i].noname);
 	fold_rows(s);
 }
 

@@ -92,6 +92,7 @@ struct phrase {
 	size_t	 hash;		/* of tok, to find duplicates fast */
 	double	 weight;	/* before IDF */
 	int	 orig;		/* from the question (or a correction) */
+	int	 noname;	/* an adverb ("quickly"): it names nothing */
 };
 
 /* One index row touched by the current question. */

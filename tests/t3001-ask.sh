@@ -105,6 +105,12 @@ check "English told as done: its cue counts less than when asked" jq -e --slurpf
      | ([$d[0][] | select(.id == "translate") | .explain.parts.capability][0] // 0) as $done
      | $asked > 0 and $done < $asked * 0.6' "$T/out"
 
+# an adverb names nothing: "quickly" stems to "quick", the whole of the
+# alias "Amazon Quick", but asks for no Quick Suite
+run "$AWSAI" ask -o json --all -n 30 --explain "transcribe podcast episodes quickly"
+check "an adverb in -ly is no service's name" jq -e \
+    '[.[] | select(.id == "quick-suite") | .explain.parts.name] | all(. == 0)' "$T/out"
+
 # the medium is not the ask: video from cameras is streamed, but what
 # must happen is detecting people in it
 run "$AWSAI" ask -o json -n 3 "detect people in a live video stream from our warehouse cameras"
