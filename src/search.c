@@ -358,8 +358,9 @@ confidence(const struct search *s, const struct cand *c, double top,
 	const struct rank_params *p = s->p;
 	double		 ratio = top > 0 ? c->eff / top : 0;
 	const struct acc *a = search_acc_read(s, c->svc);
-	int		 strong = search_capacc_read(s, a)->cap > 0 ||
-			    c->cover >= 0.6 || a->exact;
+	/* text alone, however much of a short question it covers ("speech",
+	 * "gpu", "help me please"), is no more than medium */
+	int		 strong = search_capacc_read(s, a)->cap > 0 || a->exact;
 
 	if (c->via >= 0)
 		strong = 1;	/* it stands in for what matched */

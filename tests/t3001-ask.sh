@@ -31,6 +31,9 @@ check "--explain names the capabilities and cues that matched" jq -e \
     '.[0].explain | (.matched | test("^(capability|task|name)$")) and .parts.capability > 0 and (.capabilities[0] | .id == "face-detection" and (.cue | length > 0) and .strength == 1)' "$T/out"
 check "every result carries its confidence" jq -e \
     'all(.[]; .confidence | test("^(high|medium|low)$")) and .[0].confidence == "high"' "$T/out"
+run "$AWSAI" ask -o json "help me please"
+check "text alone is medium at most (no capability, no name)" jq -e \
+    'length == 0 or all(.[]; .confidence != "high")' "$T/out"
 run "$AWSAI" ask --explain -o table detect faces
 expect_out "EXPLAIN"
 
