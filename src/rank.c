@@ -44,7 +44,8 @@ static const struct {
 	P(cue_idf, 0.25, "power of a cue's words' rarity against the question's"),
 	P(cue_within, 0.5, "share of a capability whose words are within "
 	    "a stronger one's"),
-	P(cue_done, 0.4, "share of a Korean cue told as done (\"배포했는데\")"),
+	P(cue_done, 0.4, "share of a cue told as done (\"배포했는데\", \"were "
+	    "transcribed\")"),
 	P(k_purpose, 1.0, "weight of purpose-built capabilities"),
 	P(k_generative, 1.0, "weight of generative capabilities"),
 	P(k_own, 1.0, "weight of own-model capabilities"),

@@ -105,7 +105,7 @@ struct alts {
 	const char	*v[MAXALT];
 	size_t		 n;
 	unsigned char	 deny;		/* DENY_NEXT, DENY_LAST (of v[0]) */
-	unsigned char	 done;		/* told as done (English) */
+	unsigned char	 done;		/* told as done (question.done) */
 };
 
 /* Is tok one of a's tokens? */
@@ -159,45 +159,6 @@ denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 }
 
 /*
- * Is the Hangul syllable at s done (past tense: its last consonant is
- * ㅆ, as in 했, 었, 봤, 시켰, but not 있 "there is" or 겠 "will"), or 던
- * (was doing)?
- */
-static int
-past_syllable(const char *s)
-{
-	uint32_t	cp;
-	size_t		at = 0;
-
-	if (util_utf8_next(s, strlen(s), &at, &cp) != 1 || cp < 0xac00 ||
-	    cp > 0xd7a3)
-		return 0;
-	if (cp == 0xb358)		/* 던 */
-		return 1;
-	return (cp - 0xac00) % 28 == 20 && cp != 0xc788 && cp != 0xaca0;
-}
-
-/*
- * Is the Korean word the cue ends in (its last token at alts[at]) told
- * as done or as what was going on ("모델을 배포했는데 ...", "노트북으로
- * 실험하던 모델"): then the cue is background, not what is asked. The
- * bigrams after it in the same word are looked at, two at most.
- */
-static int
-told_as_done(const struct alts *alts, const int *word, size_t n, size_t at)
-{
-	for (size_t k = at + 1; k < n && k <= at + 2; k++) {
-		const char *t = alts[k].v[0];
-
-		if ((word != NULL && word[k] != word[at]) || strlen(t) != 6)
-			return 0;
-		if (past_syllable(t + 3))
-			return 1;
-	}
-	return 0;
-}
-
-/*
  * Does cue c occur in the question's tokens (alts[0..n)) from position i
  * (where its first token is), in order with at most gap tokens between
  * neighbours, none of them a denial, and not denied by the words around
@@ -234,7 +195,7 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 		return 0;
 	for (j = i; j <= at; j++)	/* a word it spans told as done */
 		done |= alts[j].done;
-	return done || told_as_done(alts, word, n, at) ? CUE_DONE : CUE_ASKED;
+	return done ? CUE_DONE : CUE_ASKED;
 }
 
 /* The weight of capability kind (its order in capability_kinds). */
@@ -454,10 +415,9 @@ cap_match(struct search *s)
 	struct question	*qn = &s->q;
 
 	f.n = f.ndone = 0;
-	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL,
-	    qn->ko ? NULL : qn->done, &f);
+	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, qn->done, &f);
 	if (qn->ko)
-		match_stream(s, &qn->sq, NULL, NULL, &f);
+		match_stream(s, &qn->sq, NULL, qn->sqdone, &f);
 	nfound = f.n;
 	for (size_t k = 0; k < nfound; k++)
 		found[k].score += s->p->cue_more * (f.more[k] <

@@ -102,6 +102,52 @@ told_done(const char *text, size_t start, size_t end)
 	return listed(w, aux_done);
 }
 
+/*
+ * Is the Hangul syllable at s done (past tense: its last consonant is
+ * ㅆ, as in 했, 었, 봤, 시켰, but not 있 "there is" or 겠 "will"), or 던
+ * (was doing)?
+ */
+static int
+past_syllable(const char *s)
+{
+	uint32_t	cp;
+	size_t		at = 0;
+
+	if (util_utf8_next(s, strlen(s), &at, &cp) != 1 || cp < 0xac00 ||
+	    cp > 0xd7a3)
+		return 0;
+	if (cp == 0xb358)		/* 던 */
+		return 1;
+	return (cp - 0xac00) % 28 == 20 && cp != 0xc788 && cp != 0xaca0;
+}
+
+/*
+ * Marks in done the Korean tokens told as done or as what was going on
+ * ("모델을 배포했는데 ...", "노트북으로 실험하던 모델"): one of the two
+ * bigrams after a token, in its word (word NULL: any), ends in a past
+ * syllable.
+ */
+static void
+korean_done(const struct strv *toks, const int *word, unsigned char *done)
+{
+	size_t	n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
+
+	for (size_t i = 0; i < n; i++) {
+		done[i] = 0;
+		for (size_t k = i + 1; k < n && k <= i + 2; k++) {
+			const char *t = toks->v[k];
+
+			if ((word != NULL && word[k] != word[i]) ||
+			    strlen(t) != 6)
+				break;
+			if (past_syllable(t + 3)) {
+				done[i] = 1;
+				break;
+			}
+		}
+	}
+}
+
 static int
 push_tok(void *arg, const struct token *t)
 {
@@ -599,8 +645,11 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 	search_tokens(s, text, strlen(text), &qn->toks, &qn->raw,
 	    qn->ko ? qn->word : NULL, qn->ko ? NULL : qn->done);
 	sq = tokenizer_squeeze(text);
-	if (qn->ko)
+	if (qn->ko) {
 		search_tokens(s, sq, strlen(sq), &qn->sq, NULL, NULL, NULL);
+		korean_done(&qn->toks, qn->word, qn->done);
+		korean_done(&qn->sq, NULL, qn->sqdone);
+	}
 	free(sq);
 	norig = own_tokens(s, fixed, orig);
 	/* cues read the question as corrected */

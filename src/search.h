@@ -161,8 +161,9 @@ struct question {
 	struct strv	 raw;		/* the same words as typed */
 	struct strv	 sq;		/* tokens of the Hangul-squeezed text */
 	int		 word[MAXCUETOKS]; /* Korean: the word each of toks is of */
-	unsigned char	 done[MAXCUETOKS]; /* English: toks told as done
-					   ("calls that were transcribed") */
+	unsigned char	 done[MAXCUETOKS]; /* toks told as done ("calls
+					   that were transcribed", "배포했는데") */
+	unsigned char	 sqdone[MAXCUETOKS]; /* the same, of sq */
 	struct phrase	 ph[MAXPHRASE];
 	size_t		 nph;
 	double		 wi[MAXPHRASE];	/* phrase weights times IDF */
