@@ -480,6 +480,24 @@ add_phrase(struct question *qn, const char *tok, double w, int orig)
 	qn->nph++;
 }
 
+/*
+ * Words of asking, not of a task (stemmed English, Korean bigrams): a
+ * question that matched only these ("which service should I use?", "help
+ * me please", "어떤 서비스를 써야 하나요") matched nothing. They still
+ * score; only the evidence for any answer leaves them out.
+ */
+static const char *const fillers[] = { "advic", "anyth", "best", "choos",
+    "help", "idea", "option", "pick", "pleas", "recommend", "servic",
+    "someth", "suggest", "tool", "가장", "니까", "도와", "루션", "무엇",
+    "비스", "사용", "서비", "선택", "솔루", "어떤", "와주", "용해", "적합",
+    "추천", "합한", "해야", "회사", NULL };
+
+static int
+filler(const char *tok)
+{
+	return listed(tok, fillers);
+}
+
 /* Is raw, stemmed to tok, an adverb in -ly ("quickly" to "quick")? Then
  * it is no service's name, whatever one-word name its stem is. */
 static int
@@ -675,6 +693,8 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 		if (qn->ph[i].orig && pl->n > 0) {
 			qn->origmask |= (uint64_t)1 << i;
 			qn->origw += qn->wi[i];
+			if (filler(qn->ph[i].tok))
+				qn->fillmask |= (uint64_t)1 << i;
 		}
 	}
 }

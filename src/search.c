@@ -31,6 +31,7 @@ struct cand {
 	double	 eff;		/* what it ranks by */
 	double	 cover;		/* the share of the question it explains */
 	double	 matchw;	/* and the weight of that share */
+	double	 taskw;		/* of which words of a task, not of asking */
 	double	 part[PART_N];
 };
 
@@ -192,6 +193,7 @@ score_service(struct search *s, int i, struct cand *c)
 	for (int k = 0; k < ca->ncap; k++)
 		capmask |= qn->caps[ca->capv[k]].mask;
 	c->matchw = covered(qn, a->mask | capmask);
+	c->taskw = covered(qn, (a->mask | capmask) & ~qn->fillmask);
 	c->cover = qn->origw > 0 ? c->matchw / qn->origw : 0;
 	scale = qn->ncaps > 0 ? p->w_text_cap : 1;
 	c->part[PART_NAME] = p->w_name * acc_best(a, K_NAME) *
@@ -267,6 +269,7 @@ lift_to(struct search *s, const struct cand *c, struct cand *succ)
 	succ->via = c->svc;
 	succ->cover = fmax(succ->cover, c->cover);
 	succ->matchw = fmax(succ->matchw, c->matchw);
+	succ->taskw = fmax(succ->taskw, c->taskw);
 }
 
 /*
@@ -500,10 +503,12 @@ emit(struct search *s, const struct query *q, struct cand *c, size_t n,
 {
 	double	top = n > 0 ? c[0].eff : 0;
 
-	/* nothing real: no capability, little of the question explained */
-	if (n == 0 || (s->q.ncaps == 0 && c[0].cover < s->p->min_evidence &&
-	    c[0].matchw < s->p->min_weight &&
-	    !search_acc_read(s, c[0].svc)->exact))
+	/* nothing real: no capability, no name, and little of the question
+	 * explained, or only its words of asking */
+	if (n == 0 || (s->q.ncaps == 0 &&
+	    !search_acc_read(s, c[0].svc)->exact && (c[0].taskw == 0 ||
+	    (c[0].cover < s->p->min_evidence &&
+	    c[0].matchw < s->p->min_weight))))
 		return;
 	for (size_t k = 0; k < n && h->n < q->limit; k++) {
 		double v = c[k].tier > c[0].tier ? c[k].rel : c[k].eff;

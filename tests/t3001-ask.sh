@@ -31,9 +31,15 @@ check "--explain names the capabilities and cues that matched" jq -e \
     '.[0].explain | (.matched | test("^(capability|task|name)$")) and .parts.capability > 0 and (.capabilities[0] | .id == "face-detection" and (.cue | length > 0) and .strength == 1)' "$T/out"
 check "every result carries its confidence" jq -e \
     'all(.[]; .confidence | test("^(high|medium|low)$")) and .[0].confidence == "high"' "$T/out"
-run "$AWSAI" ask -o json "help me please"
+run "$AWSAI" ask -o json speech
 check "text alone is medium at most (no capability, no name)" jq -e \
-    'length == 0 or all(.[]; .confidence != "high")' "$T/out"
+    'length > 0 and all(.[]; .confidence != "high")' "$T/out"
+# words of asking are no task: nothing fits, exit 1
+for q in "help me please" "which service should I use?" "한 회사가 어떤 서비스를 사용해야 합니까?"; do
+	run "$AWSAI" ask "$q"
+	expect_status 1
+	expect_err "no service fits"
+done
 run "$AWSAI" ask --explain -o table detect faces
 expect_out "EXPLAIN"
 
