@@ -45,10 +45,12 @@ section_ids(const struct load *ld, enum section sec, size_t *n)
 
 /*
  * " (did you mean ...?)" for an unknown id of section sec. Each search
- * reads every id, so only the first MAXSUGGEST get one: a catalog of a
- * million bad references is still checked in linear time.
+ * reads every id, so only the first MAXSUGGEST get one, and none once
+ * SUGGEST_IDS ids have been read for them: a catalog of a million bad
+ * references is still checked in linear time.
  */
-#define MAXSUGGEST 100
+#define MAXSUGGEST	100
+#define SUGGEST_IDS	2000000
 static char *
 suggest_id(struct load *ld, enum section sec, const char *id)
 {
@@ -57,9 +59,10 @@ suggest_id(struct load *ld, enum section sec, const char *id)
 	const char	**ids;
 
 	sb_adds(&sb, "");
-	if (ld->suggested++ >= MAXSUGGEST)
+	if (ld->suggested++ >= MAXSUGGEST || ld->suggest_read >= SUGGEST_IDS)
 		return sb_detach(&sb);
 	ids = section_ids(ld, sec, &n);
+	ld->suggest_read += n;
 	util_did_you_mean(&sb, id, ids, n, 1);
 	free(ids);
 	return sb_detach(&sb);

@@ -61,6 +61,7 @@ struct load {
 	const struct vocab *vocab;	/* what the schema allows */
 	int		 failed;
 	size_t		 suggested;	/* "did you mean" searches so far */
+	size_t		 suggest_read;	/* and the ids they read */
 };
 
 extern const char *const load_section_names[SEC_N];

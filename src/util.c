@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "awsai.h"
 
@@ -229,7 +230,7 @@ void
 util_suggest(const char *word, const char *const *cands, size_t ncands,
     const char **out, size_t nout)
 {
-	size_t	 dist[8], max, d, k;
+	size_t	 dist[8], max, d, k, lw, lc;
 	char	*fw, *fc;
 
 	if (nout > 8)
@@ -237,8 +238,14 @@ util_suggest(const char *word, const char *const *cands, size_t ncands,
 	for (k = 0; k < nout; k++)
 		out[k] = NULL;
 	fw = util_fold(word);
-	max = strlen(fw) < 4 ? 1 : strlen(fw) < 8 ? 2 : 3;
+	lw = strlen(fw);
+	max = lw < 4 ? 1 : lw < 8 ? 2 : 3;
 	for (size_t i = 0; i < ncands; i++) {
+		lc = strlen(cands[i]);
+		/* too short, or too long and not a prefix: no fold needed */
+		if (lc + max < lw || (lc > lw + max && (lw < 3 ||
+		    strncasecmp(cands[i], fw, lw) != 0)))
+			continue;
 		fc = util_fold(cands[i]);
 		d = util_edit_distance(fw, fc, max);
 		if (d > max && strlen(fw) >= 3 &&
