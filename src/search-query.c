@@ -76,7 +76,7 @@ static int
 listed(const char *w, const char *const *list)
 {
 	for (; *list != NULL; list++)
-		if (strcmp(w, *list) == 0)
+		if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
@@ -110,11 +110,16 @@ told_done(const char *text, size_t start, size_t end)
 static int
 past_syllable(const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	uint32_t	cp;
-	size_t		at = 0;
 
-	if (util_utf8_next(s, strlen(s), &at, &cp) != 1 || cp < 0xac00 ||
-	    cp > 0xd7a3)
+	/* a Hangul syllable is three bytes, 1110xxxx 10xxxxxx 10xxxxxx */
+	if ((u[0] & 0xf0) != 0xe0 || (u[1] & 0xc0) != 0x80 ||
+	    (u[2] & 0xc0) != 0x80)
+		return 0;
+	cp = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+	if (cp < 0xac00 || cp > 0xd7a3)
 		return 0;
 	if (cp == 0xb358)		/* 던 */
 		return 1;

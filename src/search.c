@@ -31,7 +31,7 @@ struct cand {
 	double	 eff;		/* what it ranks by */
 	double	 cover;		/* the share of the question it explains */
 	double	 matchw;	/* and the weight of that share */
-	double	 taskw;		/* of which words of a task, not of asking */
+	int	 task;		/* some of them words of a task, not of asking */
 	double	 part[PART_N];
 };
 
@@ -193,7 +193,7 @@ score_service(struct search *s, int i, struct cand *c)
 	for (int k = 0; k < ca->ncap; k++)
 		capmask |= qn->caps[ca->capv[k]].mask;
 	c->matchw = covered(qn, a->mask | capmask);
-	c->taskw = covered(qn, (a->mask | capmask) & ~qn->fillmask);
+	c->task = ((a->mask | capmask) & qn->origmask & ~qn->fillmask) != 0;
 	c->cover = qn->origw > 0 ? c->matchw / qn->origw : 0;
 	scale = qn->ncaps > 0 ? p->w_text_cap : 1;
 	c->part[PART_NAME] = p->w_name * acc_best(a, K_NAME) *
@@ -269,7 +269,7 @@ lift_to(struct search *s, const struct cand *c, struct cand *succ)
 	succ->via = c->svc;
 	succ->cover = fmax(succ->cover, c->cover);
 	succ->matchw = fmax(succ->matchw, c->matchw);
-	succ->taskw = fmax(succ->taskw, c->taskw);
+	succ->task |= c->task;
 }
 
 /*
@@ -506,7 +506,7 @@ emit(struct search *s, const struct query *q, struct cand *c, size_t n,
 	/* nothing real: no capability, no name, and little of the question
 	 * explained, or only its words of asking */
 	if (n == 0 || (s->q.ncaps == 0 &&
-	    !search_acc_read(s, c[0].svc)->exact && (c[0].taskw == 0 ||
+	    !search_acc_read(s, c[0].svc)->exact && (!c[0].task ||
 	    (c[0].cover < s->p->min_evidence &&
 	    c[0].matchw < s->p->min_weight))))
 		return;
