@@ -313,6 +313,12 @@ struct plist *search_postings(struct search *, const char *);
 void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 	    struct strv *, int *, unsigned char *);
 
+/* search-words.c */
+int	 search_told_done(const char *, size_t, size_t);
+void	 search_korean_done(const struct strv *, const int *, unsigned char *);
+int	 search_filler(const char *);
+int	 search_adverb(const char *, const char *);
+
 /* search-text.c */
 void	 text_score(struct search *);
 int	 text_slot(struct search *, long long, int);
