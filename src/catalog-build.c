@@ -131,6 +131,25 @@ ins_tokened(struct ins *in, const struct row *r, const char *text,
 	return rc;
 }
 
+/* Is a token of toks (space-separated) in no token of squeezed? */
+static int
+lost_word(const char *toks, const char *squeezed)
+{
+	char	 tok[64];
+	size_t	 n;
+
+	for (const char *p = toks; *p != '\0'; p += n + (p[n] == ' ')) {
+		n = strcspn(p, " ");
+		if (n == 0 || n >= sizeof(tok))
+			continue;
+		memcpy(tok, p, n);
+		tok[n] = '\0';
+		if (strstr(squeezed, tok) == NULL)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Inserts r with the tokens of its last value; 1 if r is not tokened.
  * A squeezed phrase whose words tokenize otherwise apart gets a second
@@ -143,7 +162,7 @@ ins_with_tokens(struct ins *in, const struct row *r)
 	const char	*text = r->vals[r->n - 1];
 	char		*sq, *squeezed;
 	size_t		 t;
-	int		 rc, same;
+	int		 rc, same, lost;
 
 	for (t = 0; t < sizeof(tokened) / sizeof(tokened[0]); t++)
 		if (strcmp(tokened[t].table, r->table) == 0)
@@ -159,8 +178,11 @@ ins_with_tokens(struct ins *in, const struct row *r)
 	squeezed = xstrdup(in->toks.buf);
 	/* a twin that lost words to the stop list says less: not kept */
 	same = ins_tokens(in, text) < 2 || strcmp(squeezed, in->toks.buf) == 0;
+	/* nor is the squeezed one if it lost a word to a particle cut
+	   ("자동으로 써" squeezed ends in "로써": only "자동으로" is left) */
+	lost = !same && lost_word(in->toks.buf, squeezed);
 	free(squeezed);
-	rc = ins_tokened(in, r, sq, tokened[t].first);
+	rc = lost ? 0 : ins_tokened(in, r, sq, tokened[t].first);
 	if (rc == 0 && !same)
 		rc = ins_tokened(in, r, text, tokened[t].first);
 	free(sq);
