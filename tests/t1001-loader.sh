@@ -89,4 +89,9 @@ expect_out "by status: ga"
 run "$AWSAI" sql -o tsv "SELECT cue FROM capability_cues WHERE lang = 'en' AND instr(toks, ' ') = 0 AND instr(cue, ' ') > 0 AND cue NOT IN ('dall e', 'u trn2x64')"
 check "no cue of several words is one word once its stop words go" \
     sh -c '[ "$(grep -vc "^cue$" "$1")" -eq 0 ]' sh "$T/out"
+# a Korean cue squeezed is not kept when a particle cut took a word:
+# "자동으로 써" squeezed is "자동으로써", whose "로써" is cut
+run "$AWSAI" sql -o tsv "SELECT toks FROM capability_cues WHERE cue = '자동으로 써'"
+check "a squeezed cue that lost a word is not kept" \
+    sh -c 'grep -qx "자동 써" "$1" && ! grep -qx "자동 동으" "$1"' sh "$T/out"
 done_testing
