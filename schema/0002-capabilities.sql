@@ -18,7 +18,9 @@ INSERT INTO capability_kinds VALUES
 	('infrastructure', 4, 'compute, chips, networking and storage for ML'),
 	('application', 5, 'a ready-made AI application for a role'),
 	('build', 6,
-	    'its own developers build it: building blocks, not an application');
+	    'its own developers build it: building blocks, not an application'),
+	('ready-made', 7,
+	    'it wants an application ready to use: nothing to build or train');
 
 CREATE TABLE capabilities (
 	id		TEXT PRIMARY KEY CHECK (id GLOB '[a-z0-9]*'),

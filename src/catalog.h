@@ -15,7 +15,7 @@
 #define TOKPROBE 64	/* rows a token's lookup may pass (catalog-tokens.c) */
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "12"
+#define CATALOG_SCHEMA_VERSION "13"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 

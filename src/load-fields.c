@@ -128,7 +128,7 @@ static const struct field capability_fields[] = {
 	{ "kind", T_NAME, 1, 0 },
 	{ "cues", T_STRS, 1, 1 },
 	{ "cues_ko", T_STRS, 1, 1 },
-	{ "providers", T_PROVIDERS, 1, 1 },
+	{ "providers", T_PROVIDERS, 1, 0 },
 	{ NULL, 0, 0, 0 },
 };
 

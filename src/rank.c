@@ -54,6 +54,8 @@ static const struct {
 	P(k_build, 1.0, "weight of building-it-yourself capabilities"),
 	P(w_build_app, 0.5, "a ready-made application's share when the "
 	    "question says its own developers build it"),
+	P(w_ready_block, 0.5, "a building block's share when the question "
+	    "wants an application ready to use"),
 	P(w_closed, 0.7, "a closed service with a successor, for a new customer"),
 	P(w_lift, 1.0, "a successor takes this share of what it replaces"),
 	P(cutoff, 0.05, "results below this share of the top are dropped"),

@@ -214,6 +214,7 @@ kind_weight(const struct rank_params *p, int kind)
 	case CAPKIND_APP:
 		return p->k_app;
 	case CAPKIND_BUILD:
+	case CAPKIND_READY:
 		return p->k_build;
 	}
 	return 1;
@@ -450,13 +451,15 @@ cap_match(struct search *s)
 		found[best] = t;
 		qn->caps[qn->ncaps++] = found[i];
 	}
-	qn->builds = 0;
+	qn->builds = qn->ready = 0;
 	for (size_t i = 0; i < qn->ncaps; i++) {
 		const struct cap *cap = search_cap(s, qn->caps[i].cap);
 
 		credit_providers(s, &qn->caps[i]);
 		if (cap != NULL && cap->kind == CAPKIND_BUILD)
 			qn->builds = 1;
+		if (cap != NULL && cap->kind == CAPKIND_READY)
+			qn->ready = 1;
 	}
 	for (size_t k = 0; k < s->ncapacc; k++) {
 		struct capacc *a = &s->capacc[k];

@@ -97,6 +97,7 @@ search_free(struct search *s)
 	free(s->wordbuf);
 	free(s->wordmask);
 	question_release(&s->q);
+	free(s->readylayer);
 	search_unload(s);
 	free(s->acc);
 	free(s->accat);
@@ -168,6 +169,23 @@ app_only(struct search *s, const struct capacc *ca)
 	return ca->ncap > 0;
 }
 
+/* Whether service v is not of the catalog's first layer, the one of
+ * applications and services ready to use (the model's "service"). */
+static int
+not_ready(struct search *s, const struct svc *v)
+{
+	struct strv	ids = { 0 };
+
+	if (s->readylayer == NULL) {
+		if (catalog_values(s->cat, "layer", &ids) == 0 && ids.n > 0)
+			s->readylayer = xstrdup(ids.v[0]);
+		else
+			s->readylayer = xstrdup("");
+		strv_release(&ids);
+	}
+	return s->readylayer[0] != '\0' && strcmp(v->layer, s->readylayer) != 0;
+}
+
 /* The parts of service i's score; 0 if nothing of it matched. */
 static int
 score_service(struct search *s, int i, struct cand *c)
@@ -228,6 +246,12 @@ score_service(struct search *s, int i, struct cand *c)
 	 * build it asks for building blocks, not a ready-made application */
 	if (qn->builds && app_only(s, ca)) {
 		c->part[PART_BUILD] = -c->rel * (1 - p->w_build_app);
+		c->rel += c->part[PART_BUILD];
+	}
+	/* and the other way: one that wants an application ready to use,
+	 * nothing to build or train, does not want building blocks */
+	if (qn->ready && !qn->builds && not_ready(s, v)) {
+		c->part[PART_BUILD] = -c->rel * (1 - p->w_ready_block);
 		c->rel += c->part[PART_BUILD];
 	}
 	c->eff = c->rel;

@@ -62,6 +62,7 @@ struct cap {
 #define CAPKIND_INFRA	4	/* compute, chips, networking, storage */
 #define CAPKIND_APP	5	/* a ready-made AI application */
 #define CAPKIND_BUILD	6	/* the question's developers build it */
+#define CAPKIND_READY	7	/* it wants a ready-made application */
 	int	*svc;		/* its providers */
 	double	*strength;
 	size_t	 nprov;
@@ -177,6 +178,8 @@ struct question {
 	struct capmatch	 caps[MAXCAPS];
 	size_t		 ncaps;
 	int		 ko;		/* written in Korean */
+	int		 ready;		/* it asks for a "ready-made" one: an
+					   application, nothing to build */
 	int		 builds;	/* it asks for a "build" capability: its
 					   developers build it themselves */
 };
@@ -186,6 +189,7 @@ struct cand;
 struct search {
 	struct catalog	*cat;
 	const struct rank_params *p;
+	char		*readylayer;	/* the first layer's id, once asked for */
 	struct tokenizer *tk;
 	struct svc	*svc;
 	size_t		 nsvc;

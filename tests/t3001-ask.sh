@@ -98,6 +98,16 @@ check "developers build it: a building block first, the application marked down"
 run "$AWSAI" ask -o json -n 3 "직원들이 사내 매뉴얼에 대해 물어보면 답해주는 AI 비서, 개발팀이 직접 API로 연동할 예정"
 check "Korean: developers build it, a building block first" jq -e '.[0].id | startswith("bedrock")' "$T/out"
 
+# and the other way: an application ready to use, nothing to build, is
+# of the first layer; building blocks are marked down
+run "$AWSAI" ask -o json -n 3 "전 직원에게 사내 문서를 기반으로 질문에 답하고 보고서 초안을 도와주는 AI 어시스턴트를 제공하려 합니다"
+check "without saying ready-made: a building block may come first" jq -e '.[0].layer == "platform"' "$T/out"
+run "$AWSAI" ask -o json -n 3 --explain "전 직원에게 사내 문서를 기반으로 질문에 답하고 보고서 초안을 도와주는 AI 어시스턴트를 제공하려 합니다. 직접 개발하지 않고 바로 쓸 수 있어야 합니다"
+check "Korean: ready to use, nothing to build: an application first" jq -e '.[0].layer == "service"' "$T/out"
+run "$AWSAI" ask -o json --all -n 10 --explain "give every employee an AI assistant that drafts reports, summarizes documents and answers questions; off the shelf, nothing to build"
+check "off the shelf: every building block is marked down" jq -e \
+    '[.[] | select(.layer != "service") | .explain.parts.build < 0] | length > 0 and all' "$T/out"
+
 # Korean told as done is background, not the ask: "배포했는데" (deployed,
 # and then ...) counts less than what follows
 run "$AWSAI" ask -o json -n 3 "한 회사가 이미 학습된 모델을 배포했는데 시간이 지나면서 데이터 분포가 바뀌어 예측 품질이 떨어지는지 감지하려고 합니다"
