@@ -106,6 +106,7 @@ struct alts {
 	size_t		 n;
 	unsigned char	 deny;		/* DENY_NEXT, DENY_LAST (of v[0]) */
 	unsigned char	 done;		/* told as done (question.done) */
+	unsigned char	 obj;		/* of a word ending in 을, 를 */
 };
 
 /* Is tok one of a's tokens? */
@@ -134,8 +135,8 @@ one_of(const char *tok, const char *const *list)
 static const char *const deny_next[] = { "not", "no", "without", "never",
     "안", "못", NULL };
 static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
-    "말고", "빼고", "제외", "않고", "않는", "않을", "않아", "않게",
-    "않도록", NULL };
+    "없습", "없음", "없으", "말고", "빼고", "제외", "않고", "않는", "않을",
+    "않아", "않게", "않도록", "않습", "않으", "않기", "않음", NULL };
 #define DENY_BEFORE	2
 #define DENY_AFTER	5
 #define DENY_NEXT	1		/* is one of deny_next */
@@ -184,6 +185,9 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 			if (alts_has(&alts[j], t))
 				break;
 			if (alts[j].deny & DENY_NEXT)
+				return 0;
+			/* a word between that is an object takes the verb */
+			if (alts[j].obj && word[j] != word[at])
 				return 0;
 		}
 		if (j >= n || !NEAR(j))
@@ -342,7 +346,7 @@ credit(struct search *s, int ci, struct found *f, double share)
 /* Matches every cue that starts somewhere in toks, synonyms and all. */
 static void
 match_stream(struct search *s, const struct strv *toks, const int *word,
-    const unsigned char *done, struct found *f)
+    const unsigned char *obj, const unsigned char *done, struct found *f)
 {
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
 	size_t		 wgap = s->p->cue_gap_words > 0 ?
@@ -358,6 +362,7 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 		alts[i].deny = (one_of(toks->v[i], deny_next) ? DENY_NEXT : 0) |
 		    (one_of(toks->v[i], deny_last) ? DENY_LAST : 0);
 		alts[i].done = done != NULL && done[i];
+		alts[i].obj = word != NULL && obj != NULL && obj[i];
 		sig |= TOKBIT(toks->v[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -416,9 +421,10 @@ cap_match(struct search *s)
 	struct question	*qn = &s->q;
 
 	f.n = f.ndone = 0;
-	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, qn->done, &f);
+	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, qn->obj,
+	    qn->done, &f);
 	if (qn->ko)
-		match_stream(s, &qn->sq, NULL, qn->sqdone, &f);
+		match_stream(s, &qn->sq, NULL, NULL, qn->sqdone, &f);
 	nfound = f.n;
 	for (size_t k = 0; k < nfound; k++)
 		found[k].score += s->p->cue_more * (f.more[k] <

@@ -18,6 +18,7 @@ struct tokens_arg {
 	struct strv	*raw;
 	const char	*text;
 	int		*word;		/* or NULL */
+	unsigned char	*obj;		/* with word */
 	unsigned char	*done;		/* or NULL */
 	size_t		 at;		/* of text, read for words */
 	int		 w;		/* words begun before at */
@@ -53,6 +54,7 @@ push_tok(void *arg, const struct token *t)
 	if (ta->word != NULL && ta->toks->n < MAXCUETOKS) {
 		count_words(ta, t->start);
 		ta->word[ta->toks->n] = ta->w;
+		ta->obj[ta->toks->n] = search_object_word(ta->text, t->end);
 	}
 	if (ta->done != NULL && ta->toks->n < MAXCUETOKS)
 		ta->done[ta->toks->n] = search_told_done(ta->text, t->start,
@@ -76,7 +78,7 @@ void
 search_tokens(struct search *s, const char *text, size_t n, struct strv *toks,
     struct strv *raw, int *word, unsigned char *done)
 {
-	struct tokens_arg ta = { toks, raw, text, word, done, 0, 0 };
+	struct tokens_arg ta = { toks, raw, text, word, s->q.obj, done, 0, 0 };
 
 	strv_release(toks);
 	if (raw != NULL)

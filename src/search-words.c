@@ -151,3 +151,23 @@ search_adverb(const char *raw, const char *tok)
 	return n > 4 && strcmp(raw + n - 2, "ly") == 0 && t > 1 &&
 	    strcmp(tok + t - 2, "li") != 0 && strcmp(tok + t - 2, "ly") != 0;
 }
+
+/*
+ * Does the Korean word that goes on from text[at] end in an object
+ * particle (을, 를: "자막 파일을 만들")? Then a verb after it takes that
+ * word, not a noun before it: "동영상에 자막 파일을 만들어야" makes no
+ * video.
+ */
+int
+search_object_word(const char *text, size_t at)
+{
+	size_t	end = at;
+
+	while (text[end] != '\0' && text[end] != ' ' &&
+	    ((unsigned char)text[end] >= 0x80 || isalnum((unsigned char)text[end])))
+		end++;
+	if (end < at + 3)
+		return 0;
+	return memcmp(text + end - 3, "\xec\x9d\x84", 3) == 0 ||	/* 을 */
+	    memcmp(text + end - 3, "\xeb\xa5\xbc", 3) == 0;		/* 를 */
+}

@@ -165,6 +165,8 @@ struct question {
 	unsigned char	 done[MAXCUETOKS]; /* toks told as done ("calls
 					   that were transcribed", "배포했는데") */
 	unsigned char	 sqdone[MAXCUETOKS]; /* the same, of sq */
+	unsigned char	 obj[MAXCUETOKS]; /* Korean: toks of a word that ends
+					   in an object particle (을, 를) */
 	struct phrase	 ph[MAXPHRASE];
 	size_t		 nph;
 	double		 wi[MAXPHRASE];	/* phrase weights times IDF */
@@ -322,6 +324,7 @@ int	 search_told_done(const char *, size_t, size_t);
 void	 search_korean_done(const struct strv *, const int *, unsigned char *);
 int	 search_filler(const char *);
 int	 search_adverb(const char *, const char *);
+int	 search_object_word(const char *, size_t);
 
 /* search-text.c */
 void	 text_score(struct search *);

@@ -108,6 +108,12 @@ run "$AWSAI" ask -o json --all -n 10 --explain "give every employee an AI assist
 check "off the shelf: every building block is marked down" jq -e \
     '[.[] | select(.layer != "service") | .explain.parts.build < 0] | length > 0 and all' "$T/out"
 
+# Korean: a word marked as an object (을, 를) between a cue's noun and
+# its verb takes the verb: "동영상에 자막 파일을 만들어야" makes subtitles,
+# not a video; and "훈련하고 싶지 않습니다" denies the training
+run "$AWSAI" ask -o json -n 3 "한 교육 업체가 S3에 저장된 강의 동영상에 자막 파일을 만들어야 합니다. 서버를 관리하거나 모델을 훈련하고 싶지 않습니다"
+check "Korean object particle: the subtitles, not a video, are made" jq -e '.[0].id == "transcribe"' "$T/out"
+
 # Korean told as done is background, not the ask: "배포했는데" (deployed,
 # and then ...) counts less than what follows
 run "$AWSAI" ask -o json -n 3 "한 회사가 이미 학습된 모델을 배포했는데 시간이 지나면서 데이터 분포가 바뀌어 예측 품질이 떨어지는지 감지하려고 합니다"

@@ -79,6 +79,21 @@ test_fillers_adverbs(void **state)
 	assert_false(search_adverb("quick", "quick"));
 }
 
+static void
+test_object_word(void **state)
+{
+	const char	*t = "동영상에 자막 파일을 만들어야 책을 읽다";
+
+	(void)state;
+	/* from the end of a token to its word's end */
+	assert_false(search_object_word(t, strlen("동영")));
+	assert_false(search_object_word(t, strlen("동영상에 자막")));
+	assert_true(search_object_word(t, strlen("동영상에 자막 파일")));
+	assert_false(search_object_word(t, strlen("동영상에 자막 파일을 만들")));
+	assert_true(search_object_word(t, strlen("동영상에 자막 파일을 만들어야 책")));
+	assert_false(search_object_word("abc", 0));
+}
+
 int
 main(void)
 {
@@ -86,6 +101,7 @@ main(void)
 		cmocka_unit_test(test_english_done),
 		cmocka_unit_test(test_korean_done),
 		cmocka_unit_test(test_fillers_adverbs),
+		cmocka_unit_test(test_object_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
