@@ -476,7 +476,7 @@ struct rank_params {
 	double	cue_gap_words;
 	double	w_text_cap, cue_idf, cue_done, cue_within;
 	double	k_purpose, k_generative, k_own, k_infra, k_app, k_build;
-	double	w_build_app, w_ready_block;
+	double	w_build_app, w_ready_block, w_whole;
 	double	w_closed, w_lift, cutoff;
 	double	conf_high, conf_medium, min_evidence, min_weight;
 };

@@ -31,6 +31,7 @@ static const struct {
 	P(w_namectx, 0.4, "a name mentioned among other words"),
 	P(w_family, 0.3, "lift of a part of a service the question names"),
 	P(w_part, 0.85, "a part that adds nothing to its whole"),
+	P(w_whole, 0.85, "a whole whose part does better what is asked"),
 	P(bm25_k1, 1.2, "BM25 k1"),
 	P(bm25_b, 0.5, "BM25 b"),
 	P(w_cap, 1.0, "a capability's score, times its provider's strength"),

@@ -142,10 +142,11 @@ static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
 #define DENY_NEXT	1		/* is one of deny_next */
 #define DENY_LAST	2		/* is one of deny_last */
 
-/* Is the cue at tokens [i, end] of alts[0..n) denied? */
+/* Is the cue at tokens [i, end] of alts[0..n) denied? A denial after it
+ * may be up to after tokens away. */
 static int
 denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
-    size_t end)
+    size_t end, size_t after)
 {
 	if (!one_of(c->tok, deny_next))
 		for (size_t k = i > DENY_BEFORE ? i - DENY_BEFORE : 0; k < i;
@@ -153,7 +154,7 @@ denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 			if (alts[k].deny & DENY_NEXT)
 				return 1;
 	if (!one_of(last_tok(c), deny_last))
-		for (size_t k = end + 1; k < n && k <= end + DENY_AFTER; k++)
+		for (size_t k = end + 1; k < n && k <= end + after; k++)
 			if (alts[k].deny & DENY_LAST)
 				return 1;
 	return 0;
@@ -164,14 +165,15 @@ denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
  * (where its first token is), in order with at most gap tokens between
  * neighbours, none of them a denial, and not denied by the words around
  * it? With word (Korean, where one word is several tokens: which word
- * each token is of), at most gap words between neighbours do too.
+ * each token is of), at most gap words between neighbours do too. A
+ * denial after it counts up to after tokens away.
  * Returns 0 if not, CUE_ASKED, or CUE_DONE if it is told as done.
  */
 #define CUE_ASKED	1
 #define CUE_DONE	2
 static int
 cue_at(const struct cue *c, const struct alts *alts, const int *word,
-    size_t n, size_t i, size_t gap, size_t wgap)
+    size_t n, size_t i, size_t gap, size_t wgap, size_t after)
 {
 	const char *t = c->tok;
 	size_t	at = i, j;
@@ -195,7 +197,7 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 		at = j;
 	}
 #undef NEAR
-	if (denied(c, alts, n, i, at))
+	if (denied(c, alts, n, i, at, after))
 		return 0;
 	for (j = i; j <= at; j++)	/* a word it spans told as done */
 		done |= alts[j].done;
@@ -346,7 +348,8 @@ credit(struct search *s, int ci, struct found *f, double share)
 /* Matches every cue that starts somewhere in toks, synonyms and all. */
 static void
 match_stream(struct search *s, const struct strv *toks, const int *word,
-    const unsigned char *obj, const unsigned char *done, struct found *f)
+    const unsigned char *obj, const unsigned char *done, size_t after,
+    struct found *f)
 {
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
 	size_t		 wgap = s->p->cue_gap_words > 0 ?
@@ -377,7 +380,7 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 				if ((c->sig & ~sig) != 0)
 					continue;
 				if ((at = cue_at(c, alts, word, n, i, gap,
-				    wgap)) != 0)
+				    wgap, after)) != 0)
 					credit(s, pl->cues[k], f, at == CUE_DONE ?
 					    s->p->cue_done : 1);
 			}
@@ -404,6 +407,13 @@ credit_providers(struct search *s, const struct capmatch *m)
 		a->capsum += v;
 		if (v > a->capbest)
 			a->capbest = v;
+		if (s->svc[cap->svc[i]].part_of >= 0) {
+			struct acc *w = search_acc(s,
+			    s->svc[cap->svc[i]].part_of);
+
+			if (v > w->partbest)
+				w->partbest = v;
+		}
 	}
 }
 
@@ -422,9 +432,11 @@ cap_match(struct search *s)
 
 	f.n = f.ndone = 0;
 	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, qn->obj,
-	    qn->done, &f);
+	    qn->done, DENY_AFTER, &f);
 	if (qn->ko)
-		match_stream(s, &qn->sq, NULL, NULL, qn->sqdone, &f);
+		/* squeezed, a word is about twice as many bigrams */
+		match_stream(s, &qn->sq, NULL, NULL, qn->sqdone,
+		    2 * DENY_AFTER, &f);
 	nfound = f.n;
 	for (size_t k = 0; k < nfound; k++)
 		found[k].score += s->p->cue_more * (f.more[k] <

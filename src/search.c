@@ -242,6 +242,11 @@ score_service(struct search *s, int i, struct cand *c)
 		c->part[PART_PART] = -c->rel * (1 - p->w_part);
 		c->rel += c->part[PART_PART];
 	}
+	/* and a whole, over a part that does better what is asked */
+	if (a->partbest > ca->capbest) {
+		c->part[PART_PART] = -c->rel * (1 - p->w_whole);
+		c->rel += c->part[PART_PART];
+	}
 	/* the course's rule: a question that says its own developers will
 	 * build it asks for building blocks, not a ready-made application */
 	if (qn->builds && app_only(s, ca)) {

@@ -119,6 +119,7 @@ struct acc {
 	int		 bestrowl[K_N][2]; /* its slot in search.rows + 1, or 0 */
 	uint64_t	 mask;
 	int		 capat;		/* its capacc + 1, or 0 */
+	double		 partbest;	/* the most a capability gave a part */
 	unsigned char	 exact;		/* a name row is the whole question */
 	unsigned char	 named;		/* the question names the service */
 	unsigned char	 hit;

@@ -114,6 +114,16 @@ check "off the shelf: every building block is marked down" jq -e \
 run "$AWSAI" ask -o json -n 3 "한 교육 업체가 S3에 저장된 강의 동영상에 자막 파일을 만들어야 합니다. 서버를 관리하거나 모델을 훈련하고 싶지 않습니다"
 check "Korean object particle: the subtitles, not a video, are made" jq -e '.[0].id == "transcribe"' "$T/out"
 
+# a whole over a part that does better what is asked: SageMaker AI has
+# pipelines too, but Pipelines is what they are
+run "$AWSAI" ask -o json -n 3 --explain "매번 수동으로 모델을 재학습하고 배포하는 게 번거로워서 자동화된 파이프라인을 만들고 싶어요"
+check "a part that does the ask better comes before its whole" jq -e \
+    '.[0].id == "sagemaker-pipelines" and ([.[] | select(.id == "sagemaker-ai") | .explain.parts.part < 0] | all)' "$T/out"
+# a denial reaches as far in the squeezed text, whose bigrams span words
+run "$AWSAI" ask -o json --all -n 20 --explain "RAG나 파인튜닝 없이 고객 프로필로 상품을 추천하는 챗봇"
+check "Korean: \"RAG나 파인튜닝 없이\" denies RAG in both streams" jq -e \
+    'length > 0 and ([.[] | .explain.capabilities[]?.id] | index("rag-over-documents") == null)' "$T/out"
+
 # Korean told as done is background, not the ask: "배포했는데" (deployed,
 # and then ...) counts less than what follows
 run "$AWSAI" ask -o json -n 3 "한 회사가 이미 학습된 모델을 배포했는데 시간이 지나면서 데이터 분포가 바뀌어 예측 품질이 떨어지는지 감지하려고 합니다"
