@@ -394,8 +394,11 @@ confidence(const struct search *s, const struct cand *c, double top,
 	 * "gpu", "help me please"), is no more than medium */
 	int		 strong = search_capacc_read(s, a)->cap > 0 || a->exact;
 
-	if (c->via >= 0)
-		strong = 1;	/* it stands in for what matched */
+	if (c->via >= 0) {	/* it stands in for what matched: as strong */
+		a = search_acc_read(s, c->via);
+		strong = strong || search_capacc_read(s, a)->cap > 0 ||
+		    a->exact;
+	}
 	if (c->tier > first->tier)
 		ratio = top > 0 ? c->rel / top : 0;
 	if (ratio >= p->conf_high && strong)

@@ -34,6 +34,11 @@ check "every result carries its confidence" jq -e \
 run "$AWSAI" ask -o json speech
 check "text alone is medium at most (no capability, no name)" jq -e \
     'length > 0 and all(.[]; .confidence != "high")' "$T/out"
+# a successor that stands in for a closed service is as sure as what
+# matched the closed one: "weather" matches a task of Forecast's, text only
+run "$AWSAI" ask -o json "what is the weather today"
+check "a stand-in's confidence is its original's" jq -e \
+    'length == 0 or all(.[]; .confidence != "high")' "$T/out"
 # words of asking are no task: nothing fits, exit 1
 for q in "help me please" "which service should I use?" "한 회사가 어떤 서비스를 사용해야 합니까?"; do
 	run "$AWSAI" ask "$q"
