@@ -130,8 +130,9 @@ search_korean_done(const struct strv *toks, const int *word, unsigned char *done
  * score; only the evidence for any answer leaves them out.
  */
 static const char *const fillers[] = { "advic", "anyth", "best", "choos",
-    "help", "idea", "option", "pick", "pleas", "recommend", "servic",
-    "someth", "suggest", "tool", "가장", "니까", "도와", "루션", "무엇",
+    "hello", "help", "hey", "hi", "idea", "option", "pick", "pleas",
+    "recommend", "servic", "someth", "suggest", "thank", "there", "tool",
+    "가장", "니까", "도와", "루션", "무엇", "안녕",
     "비스", "사용", "서비", "선택", "솔루", "어떤", "와주", "용해", "적합",
     "추천", "합한", "해야", "회사", NULL };
 

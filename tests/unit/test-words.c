@@ -71,6 +71,8 @@ test_fillers_adverbs(void **state)
 	(void)state;
 	assert_true(search_filler("servic"));
 	assert_true(search_filler("어떤"));
+	assert_true(search_filler("hello"));
+	assert_true(search_filler("안녕"));
 	assert_false(search_filler("transcrib"));
 	assert_false(search_filler(""));
 	assert_true(search_adverb("quickly", "quick"));
