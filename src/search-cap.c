@@ -188,7 +188,8 @@ cue_at(const struct cue *c, const struct alts *alts, const int *word,
 				break;
 			if (alts[j].deny & DENY_NEXT)
 				return 0;
-			/* a word between that is an object takes the verb */
+			/* a word between that is an object takes the verb
+			   (obj is set only where word is) */
 			if (alts[j].obj && word[j] != word[at])
 				return 0;
 		}

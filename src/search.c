@@ -242,10 +242,13 @@ score_service(struct search *s, int i, struct cand *c)
 		c->part[PART_PART] = -c->rel * (1 - p->w_part);
 		c->rel += c->part[PART_PART];
 	}
-	/* and a whole, over a part that does better what is asked */
+	/* and a whole, over a part that does better what is asked (a
+	 * service may be both: the part "part" says what both took) */
 	if (a->partbest > ca->capbest) {
-		c->part[PART_PART] = -c->rel * (1 - p->w_whole);
-		c->rel += c->part[PART_PART];
+		double d = -c->rel * (1 - p->w_whole);
+
+		c->part[PART_PART] += d;
+		c->rel += d;
 	}
 	/* the course's rule: a question that says its own developers will
 	 * build it asks for building blocks, not a ready-made application */
