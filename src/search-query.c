@@ -561,8 +561,6 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 		if (qn->ph[i].orig && pl->n > 0) {
 			qn->origmask |= (uint64_t)1 << i;
 			qn->origw += qn->wi[i];
-			if (search_filler(qn->ph[i].tok))
-				qn->fillmask |= (uint64_t)1 << i;
 		}
 	}
 }

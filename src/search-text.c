@@ -61,22 +61,33 @@ row_acc(struct search *s, int k)
 	return r;
 }
 
-/* Scores every row that holds phrase p (IDF-weighted w); for one that
- * names nothing, no name or alias row. */
-static void
-score_phrase(struct search *s, const struct plist *pl, size_t p, double w,
-    int noname)
+/* Scores the row in slot k for phrase p (IDF-weighted w). */
+static inline void
+score_row(struct search *s, int k, size_t p, double w)
 {
-	struct rowacc	*r;
+	struct rowacc	*r = row_acc(s, k);
 
-	for (size_t i = 0; i < pl->n; i++) {
-		if (noname && DOC_KIND(s->rows[pl->slot[i]].rowid) <= 1)
-			continue;
-		r = row_acc(s, pl->slot[i]);
-		r->score += w * s->sat[DOC_LEN(r->rowid)];
-		r->mask |= (uint64_t)1 << p;
-		r->matched++;
-	}
+	r->score += w * s->sat[DOC_LEN(r->rowid)];
+	r->mask |= (uint64_t)1 << p;
+	r->matched++;
+}
+
+/* Scores every row that holds phrase p (IDF-weighted w)... */
+static void
+score_phrase(struct search *s, const struct plist *pl, size_t p, double w)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		score_row(s, pl->slot[i], p, w);
+}
+
+/* ... but for one that names nothing ("quickly"), no name or alias row. */
+static void
+score_phrase_noname(struct search *s, const struct plist *pl, size_t p,
+    double w)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		if (DOC_KIND(s->rows[pl->slot[i]].rowid) > 1)
+			score_row(s, pl->slot[i], p, w);
 }
 
 /*
@@ -144,8 +155,8 @@ void
 text_score(struct search *s)
 {
 	for (size_t i = 0; i < s->q.nph; i++)
-		score_phrase(s, s->q.ph[i].pl, i, s->q.wi[i],
-		    s->q.ph[i].noname);
+		(s->q.ph[i].noname ? score_phrase_noname : score_phrase)(s,
+		    s->q.ph[i].pl, i, s->q.wi[i]);
 	fold_rows(s);
 }
 

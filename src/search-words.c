@@ -56,8 +56,10 @@ search_told_done(const char *text, size_t start, size_t end)
 {
 	char	w[32];
 	size_t	n = end - start, at;
+	int	e = n > 3 && tolower((unsigned char)text[end - 2]) == 'e';
 
-	if (n >= sizeof(w))
+	/* most words end otherwise: no copy for them */
+	if (n >= sizeof(w) || (n > 5 && !e))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		w[i] = (char)tolower((unsigned char)text[start + i]);

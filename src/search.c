@@ -31,7 +31,7 @@ struct cand {
 	double	 eff;		/* what it ranks by */
 	double	 cover;		/* the share of the question it explains */
 	double	 matchw;	/* and the weight of that share */
-	int	 task;		/* some of them words of a task, not of asking */
+	uint64_t mask;		/* the question's phrases it matched */
 	double	 part[PART_N];
 };
 
@@ -211,7 +211,7 @@ score_service(struct search *s, int i, struct cand *c)
 	for (int k = 0; k < ca->ncap; k++)
 		capmask |= qn->caps[ca->capv[k]].mask;
 	c->matchw = covered(qn, a->mask | capmask);
-	c->task = ((a->mask | capmask) & qn->origmask & ~qn->fillmask) != 0;
+	c->mask = a->mask | capmask;
 	c->cover = qn->origw > 0 ? c->matchw / qn->origw : 0;
 	scale = qn->ncaps > 0 ? p->w_text_cap : 1;
 	c->part[PART_NAME] = p->w_name * acc_best(a, K_NAME) *
@@ -301,7 +301,7 @@ lift_to(struct search *s, const struct cand *c, struct cand *succ)
 	succ->via = c->svc;
 	succ->cover = fmax(succ->cover, c->cover);
 	succ->matchw = fmax(succ->matchw, c->matchw);
-	succ->task |= c->task;
+	succ->mask |= c->mask;
 }
 
 /*
@@ -531,6 +531,17 @@ explain_terms(struct search *s, struct hits *h)
 	}
 }
 
+/* Whether the question's own phrases in mask hold a word of a task, not
+ * only words of asking ("help", "service", "어떤"). */
+static int
+asks_task(const struct question *qn, uint64_t mask)
+{
+	for (uint64_t m = mask & qn->origmask; m != 0; m &= m - 1)
+		if (!search_filler(qn->ph[__builtin_ctzll(m)].tok))
+			return 1;
+	return 0;
+}
+
 /* Emits the ranked candidates that make the cut, up to q->limit. */
 static void
 emit(struct search *s, const struct query *q, struct cand *c, size_t n,
@@ -541,9 +552,9 @@ emit(struct search *s, const struct query *q, struct cand *c, size_t n,
 	/* nothing real: no capability, no name, and little of the question
 	 * explained, or only its words of asking */
 	if (n == 0 || (s->q.ncaps == 0 &&
-	    !search_acc_read(s, c[0].svc)->exact && (!c[0].task ||
-	    (c[0].cover < s->p->min_evidence &&
-	    c[0].matchw < s->p->min_weight))))
+	    !search_acc_read(s, c[0].svc)->exact &&
+	    ((c[0].cover < s->p->min_evidence &&
+	    c[0].matchw < s->p->min_weight) || !asks_task(&s->q, c[0].mask))))
 		return;
 	for (size_t k = 0; k < n && h->n < q->limit; k++) {
 		double v = c[k].tier > c[0].tier ? c[k].rel : c[k].eff;

@@ -172,8 +172,6 @@ struct question {
 	size_t		 nph;
 	double		 wi[MAXPHRASE];	/* phrase weights times IDF */
 	uint64_t	 origmask;	/* phrases from the question itself */
-	uint64_t	 fillmask;	/* of those, words of asking, not of a
-					   task ("help", "service", "어떤") */
 	double		 origw;
 	double		 ucs[64];	/* use cases it names */
 	size_t		 named[64];	/* the u with ucs[u] > 0 */
