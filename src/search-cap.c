@@ -24,6 +24,39 @@ struct cue_arg {
 	struct plist	*pl;
 };
 
+/* Is tok one of list's? */
+static int
+one_of(const char *tok, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (tok[0] == (*list)[0] && strcmp(tok, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Words that deny what follows them ("without fine-tuning") and, in
+ * Korean, what comes before them ("파인튜닝 없이", "학습시키지 않고"),
+ * and how many tokens away they may be. */
+static const char *const deny_next[] = { "not", "no", "without", "never",
+    "안", "못", NULL };
+static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
+    "없습", "없음", "없으", "말고", "빼고", "제외", "않고", "않는", "않을",
+    "않아", "않게", "않도록", "않습", "않으", "않기", "않음", NULL };
+#define DENY_BEFORE	2
+#define DENY_AFTER	5
+#define DENY_NEXT	1		/* is one of deny_next */
+#define DENY_LAST	2		/* is one of deny_last */
+#define DENY_KNOWN	4		/* (a token's flags are found) */
+
+/* tok's DENY_ flags. */
+static int
+deny_flags(const char *tok)
+{
+	return (one_of(tok, deny_next) ? DENY_NEXT : 0) |
+	    (one_of(tok, deny_last) ? DENY_LAST : 0);
+}
+
+
 /* A token's bit in a 64-bit signature of a set of tokens. */
 #define TOKBIT(t)	((uint64_t)1 << (hash_str(t) & 63))
 
@@ -50,6 +83,7 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 		c->sig |= TOKBIT(q.tok[k]);
 	c->tok = q.tok[0];
 	c->text = (char *)text;
+	c->deny = 0;	/* found when it first matches (denied()) */
 	ca->pl->cues = search_grow(ca->pl->cues, &ca->pl->capcues,
 	    ca->pl->ncues + 1, sizeof(*ca->pl->cues));
 	ca->pl->cues[ca->pl->ncues++] = (int)s->ncues++;
@@ -119,41 +153,22 @@ alts_has(const struct alts *a, const char *tok)
 	return 0;
 }
 
-/* Is tok one of list's? */
-static int
-one_of(const char *tok, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (tok[0] == (*list)[0] && strcmp(tok, *list) == 0)
-			return 1;
-	return 0;
-}
-
-/* Words that deny what follows them ("without fine-tuning") and, in
- * Korean, what comes before them ("파인튜닝 없이", "학습시키지 않고"),
- * and how many tokens away they may be. */
-static const char *const deny_next[] = { "not", "no", "without", "never",
-    "안", "못", NULL };
-static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
-    "없습", "없음", "없으", "말고", "빼고", "제외", "않고", "않는", "않을",
-    "않아", "않게", "않도록", "않습", "않으", "않기", "않음", NULL };
-#define DENY_BEFORE	2
-#define DENY_AFTER	5
-#define DENY_NEXT	1		/* is one of deny_next */
-#define DENY_LAST	2		/* is one of deny_last */
-
 /* Is the cue at tokens [i, end] of alts[0..n) denied? A denial after it
  * may be up to after tokens away. */
 static int
-denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
+denied(struct cue *c, const struct alts *alts, size_t n, size_t i,
     size_t end, size_t after)
 {
-	if (!one_of(c->tok, deny_next))
+	if (c->deny == 0)
+		c->deny = (unsigned char)(DENY_KNOWN |
+		    (deny_flags(c->tok) & DENY_NEXT) |
+		    (deny_flags(last_tok(c)) & DENY_LAST));
+	if (!(c->deny & DENY_NEXT))
 		for (size_t k = i > DENY_BEFORE ? i - DENY_BEFORE : 0; k < i;
 		    k++)
 			if (alts[k].deny & DENY_NEXT)
 				return 1;
-	if (!one_of(last_tok(c), deny_last))
+	if (!(c->deny & DENY_LAST))
 		for (size_t k = end + 1; k < n && k <= end + after; k++)
 			if (alts[k].deny & DENY_LAST)
 				return 1;
@@ -172,7 +187,7 @@ denied(const struct cue *c, const struct alts *alts, size_t n, size_t i,
 #define CUE_ASKED	1
 #define CUE_DONE	2
 static int
-cue_at(const struct cue *c, const struct alts *alts, const int *word,
+cue_at(struct cue *c, const struct alts *alts, const int *word,
     size_t n, size_t i, size_t gap, size_t wgap, size_t after)
 {
 	const char *t = c->tok;
@@ -357,25 +372,29 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 			    (size_t)s->p->cue_gap_words : 0;
 	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
 	struct alts	*alts = xcalloc(n + 1, sizeof(*alts));
+	struct plist	**pls = xcalloc(n + 1, sizeof(*pls));
 	uint64_t	 sig = 0;	/* of all the tokens */
 	int		 at;		/* what cue_at() found */
 
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
 		alts[i].n = 1;
-		alts[i].deny = (one_of(toks->v[i], deny_next) ? DENY_NEXT : 0) |
-		    (one_of(toks->v[i], deny_last) ? DENY_LAST : 0);
+		pls[i] = search_token(s, toks->v[i]);
+		if (!(pls[i]->deny & DENY_KNOWN))
+			pls[i]->deny = DENY_KNOWN | deny_flags(toks->v[i]);
+		alts[i].deny = pls[i]->deny & (DENY_NEXT | DENY_LAST);
 		alts[i].done = done != NULL && done[i];
 		alts[i].obj = word != NULL && obj != NULL && obj[i];
 		sig |= TOKBIT(toks->v[i]);
 	}
 	for (size_t i = 0; i < n; i++) {
 		for (size_t e = 0; e < alts[i].n; e++) {
-			struct plist *pl = search_token(s, alts[i].v[e]);
+			struct plist *pl = e == 0 ? pls[i] :
+			    search_token(s, alts[i].v[e]);
 
 			load_cues(s, pl);
 			for (size_t k = 0; k < pl->ncues; k++) {
-				const struct cue *c = &s->cues[pl->cues[k]];
+				struct cue *c = &s->cues[pl->cues[k]];
 
 				/* a word it has that the question lacks */
 				if ((c->sig & ~sig) != 0)
@@ -388,6 +407,7 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 		}
 	}
 	free(alts);
+	free(pls);
 }
 
 /* Gives each provider of capability m its share in s->acc. */

@@ -45,6 +45,7 @@ struct cue {
 	int	 cap;		/* capability order */
 	int	 n;		/* tokens */
 	uint64_t sig;		/* a bit for each token but the first */
+	unsigned char deny;	/* DENY_* of its first and last tokens */
 	char	*tok;		/* the first; each follows the last's NUL */
 	char	*text;		/* as written; it and tok point into cuebuf */
 };
@@ -83,6 +84,7 @@ struct plist {
 	int		 synloaded;	/* its synonym groups are loaded */
 	int		 kwloaded;	/* its use-case keywords are loaded */
 	int		 cuesloaded;	/* its cues are loaded */
+	int		 deny;		/* DENY_* of it, plus DENY_KNOWN */
 	int		 rowsloaded;	/* rows and n are loaded */
 };
 
