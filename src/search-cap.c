@@ -141,16 +141,22 @@ struct alts {
 	unsigned char	 deny;		/* DENY_NEXT, DENY_LAST (of v[0]) */
 	unsigned char	 done;		/* told as done (question.done) */
 	unsigned char	 obj;		/* of a word ending in 을, 를 */
+	unsigned char	 first;		/* the first token of a Korean word */
 };
 
-/* Is tok one of a's tokens? */
+/*
+ * Is tok one of a's tokens? A cue's Korean verb stem of one syllable
+ * ("찾", "달", "붙") is also the first syllable of a word that goes on
+ * ("찾아서", "달아야", "붙여"), whose first bigram holds it.
+ */
 static int
 alts_has(const struct alts *a, const char *tok)
 {
 	for (size_t i = 0; i < a->n; i++)
 		if (a->v[i][0] == tok[0] && strcmp(a->v[i], tok) == 0)
 			return 1;
-	return 0;
+	return a->first && strlen(tok) == 3 && tokenizer_is_hangul(tok, 3) &&
+	    strlen(a->v[0]) == 6 && memcmp(a->v[0], tok, 3) == 0;
 }
 
 /* Is the cue at tokens [i, end] of alts[0..n) denied? A denial after it
@@ -385,7 +391,16 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 		alts[i].deny = pls[i]->deny & (DENY_NEXT | DENY_LAST);
 		alts[i].done = done != NULL && done[i];
 		alts[i].obj = word != NULL && obj != NULL && obj[i];
+		alts[i].first = word != NULL && (i == 0 || word[i] != word[i - 1]);
 		sig |= TOKBIT(toks->v[i]);
+		if (alts[i].first && strlen(toks->v[i]) == 6 &&
+		    tokenizer_is_hangul(toks->v[i], 3)) {
+			char	syl[4];		/* the stem alts_has() finds */
+
+			memcpy(syl, toks->v[i], 3);
+			syl[3] = '\0';
+			sig |= TOKBIT(syl);
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		for (size_t e = 0; e < alts[i].n; e++) {

@@ -98,6 +98,7 @@ search_free(struct search *s)
 	free(s->wordmask);
 	question_release(&s->q);
 	free(s->readylayer);
+	free(s->appsvc);
 	search_unload(s);
 	free(s->acc);
 	free(s->accat);
@@ -155,18 +156,42 @@ covered(const struct question *qn, uint64_t mask)
 	return w;
 }
 
-/* Whether what capabilities gave a service came only from ready-made
- * applications' capabilities (none: no). */
+/* Whether service i is a ready-made application: the first provider
+ * (strength 1) of a capability of that kind. Found once, for all. */
 static int
-app_only(struct search *s, const struct capacc *ca)
+app_service(struct search *s, int i)
 {
+	if (s->appsvc == NULL) {
+		s->appsvc = xcalloc(s->nsvc + 1, 1);
+		for (size_t k = 0; k < s->ncaps; k++) {
+			const struct cap *cap = search_cap(s, (int)k);
+
+			for (size_t j = 0; cap != NULL &&
+			    cap->kind == CAPKIND_APP && j < cap->nprov; j++)
+				if (cap->strength[j] >= 1)
+					s->appsvc[cap->svc[j]] = 1;
+		}
+	}
+	return s->appsvc[i];
+}
+
+/* Whether what capabilities gave service i mark it as a ready-made
+ * application: they came only from such applications' capabilities, or
+ * it is one (none: no). */
+static int
+app_only(struct search *s, int i, const struct capacc *ca)
+{
+	if (ca->ncap == 0)
+		return 0;
+	if (app_service(s, i))
+		return 1;
 	for (int k = 0; k < ca->ncap; k++) {
 		const struct cap *cap = search_cap(s, s->q.caps[ca->capv[k]].cap);
 
 		if (cap == NULL || cap->kind != CAPKIND_APP)
 			return 0;
 	}
-	return ca->ncap > 0;
+	return 1;
 }
 
 /* Whether service v is not of the catalog's first layer, the one of
@@ -252,7 +277,7 @@ score_service(struct search *s, int i, struct cand *c)
 	}
 	/* the course's rule: a question that says its own developers will
 	 * build it asks for building blocks, not a ready-made application */
-	if (qn->builds && app_only(s, ca)) {
+	if (qn->builds && app_only(s, i, ca)) {
 		c->part[PART_BUILD] = -c->rel * (1 - p->w_build_app);
 		c->rel += c->part[PART_BUILD];
 	}

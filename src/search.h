@@ -193,6 +193,7 @@ struct search {
 	struct catalog	*cat;
 	const struct rank_params *p;
 	char		*readylayer;	/* the first layer's id, once asked for */
+	unsigned char	*appsvc;	/* which are applications, once asked */
 	struct tokenizer *tk;
 	struct svc	*svc;
 	size_t		 nsvc;

@@ -57,6 +57,26 @@ static const char *const particle2[] = {
 	"하고", "이나", "로서", "로써",
 };
 
+/*
+ * Korean spellings of one loanword, each made the first way people write
+ * it most, so "레이블링" meets "라벨링" (in the index, a cue and a question
+ * alike); the longer of two that start alike comes first.
+ */
+static const struct {
+	const char	*from, *to;
+} spelling[] = {
+	{ "레이블", "라벨" }, { "레이벨", "라벨" },
+	{ "컨텐츠", "콘텐츠" }, { "애노테이션", "어노테이션" },
+	{ "메세지", "메시지" }, { "데이타", "데이터" },
+	{ "어플리케이션", "애플리케이션" }, { "컨택트", "콘택트" },
+	{ "컨택", "콘택트" }, { "컨텍트", "콘택트" }, { "컨텍", "콘택트" },
+	{ "채팅봇", "챗봇" }, { "에이젼트", "에이전트" },
+	{ "써머리", "서머리" }, { "레포트", "리포트" },
+	{ "비지니스", "비즈니스" }, { "알고리듬", "알고리즘" },
+	{ "워크플로우", "워크플로" }, { "센타", "센터" },
+	{ "인퍼렌시아", "인퍼런시아" },
+};
+
 static int	is_stop(const char *, const char *const *, size_t);
 static int	is_cjk(uint32_t);
 static int	is_stop_run(const char *, size_t, size_t,
@@ -215,14 +235,16 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 
 /*
  * Emits a run of CJK syllables as bigrams (a lone syllable as itself).
- * offs[i] is the byte offset of syllable i; offs[n] the end of the run.
+ * offs[i] is the byte offset in s of syllable i, offs[n] the end of the
+ * run; syllable i stands for bytes [at[i], at[n + 1 + i]) of the text
+ * tokenized (the same as offs unless a spelling was made the usual one).
  */
 static int
-emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
-    token_fn fn, void *arg)
+emit_syllables(struct tokenizer *tk, const char *s, const size_t *offs,
+    const size_t *at, size_t n, token_fn fn, void *arg)
 {
 	struct token	 t;
-	size_t		 len;
+	size_t		 len, n0 = n;
 	int		 rc;
 
 	if (n >= 3) {
@@ -257,20 +279,93 @@ emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
 	    sizeof(particle2) / sizeof(*particle2)))
 		return 0;
 	for (size_t i = 0; i + 1 < n || (n == 1 && i == 0); i++) {
-		t.start = offs[i];
-		t.end = offs[n == 1 ? 1 : i + 2];
-		len = t.end - t.start;
-		memcpy(tk->out, s + t.start, len);
+		size_t	last = n == 1 ? i : i + 1;
+
+		len = offs[last + 1] - offs[i];
+		memcpy(tk->out, s + offs[i], len);
 		tk->out[len] = '\0';
 		if (n > 1 && is_stop(tk->out, stop_ko,
 		    sizeof(stop_ko) / sizeof(stop_ko[0])))
 			continue;
+		t.start = at[i];
+		t.end = at[n0 + 1 + last];
 		t.text = tk->out;
 		t.len = len;
 		if ((rc = fn(arg, &t)) != 0)
 			return rc;
 	}
 	return 0;
+}
+
+/* The spelling[] entry that starts at syllable i of s's run, or -1. */
+static int
+spelling_at(const char *s, const size_t *offs, size_t n, size_t i)
+{
+	if (offs[i + 1] - offs[i] != 3)
+		return -1;
+	for (size_t k = 0; k < sizeof(spelling) / sizeof(*spelling); k++) {
+		size_t	len;
+
+		/* Hangul syllables are three bytes each */
+		if (memcmp(s + offs[i], spelling[k].from, 3) != 0)
+			continue;
+		len = strlen(spelling[k].from);
+		if (i + len / 3 <= n && offs[i + len / 3] - offs[i] == len &&
+		    memcmp(s + offs[i], spelling[k].from, len) == 0)
+			return (int)k;
+	}
+	return -1;
+}
+
+/*
+ * Emits a run of CJK syllables (offs as above, at most RUNMAX) with each
+ * spelling[] found made the usual one; its syllables stand for the
+ * bytes the spelling did.
+ */
+#define RUNMAX	64
+static int
+emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
+    token_fn fn, void *arg)
+{
+	char	 buf[RUNMAX * 2 * 4];	/* a spelling grows by half, at most */
+	size_t	 boffs[RUNMAX * 2 + 1], from[RUNMAX * 2], to[RUNMAX * 2];
+	size_t	 at[RUNMAX * 4 + 2], m = 0, len = 0, i = 0;
+	int	 k;
+
+	while (i < n && spelling_at(s, offs, n, i) < 0)
+		i++;
+	if (i == n) {	/* the text as it is: at is offs, then offs shifted */
+		memcpy(at, offs, n * sizeof(*offs));
+		memcpy(at + n + 1, offs + 1, n * sizeof(*offs));
+		return emit_syllables(tk, s, offs, at, n, fn, arg);
+	}
+	i = 0;
+	while (i < n) {
+		size_t	step = 1;
+		const char *t;
+
+		if ((k = spelling_at(s, offs, n, i)) >= 0) {
+			step = strlen(spelling[k].from) / 3;
+			for (t = spelling[k].to; *t != '\0'; t += 3) {
+				boffs[m] = len;
+				memcpy(buf + len, t, 3);
+				len += 3;
+				from[m] = offs[i];
+				to[m++] = offs[i + step];
+			}
+		} else {
+			boffs[m] = len;
+			memcpy(buf + len, s + offs[i], offs[i + 1] - offs[i]);
+			len += offs[i + 1] - offs[i];
+			from[m] = offs[i];
+			to[m++] = offs[i + 1];
+		}
+		i += step;
+	}
+	boffs[m] = len;
+	memcpy(at, from, m * sizeof(*from));
+	memcpy(at + m + 1, to, m * sizeof(*to));
+	return emit_syllables(tk, buf, boffs, at, m, fn, arg);
 }
 
 /*
@@ -306,7 +401,7 @@ tokenizer_run(struct tokenizer *tk, const char *s, size_t n, token_fn fn,
     void *arg)
 {
 	size_t		 i = 0, prev, wstart = 0, nrun = 0;
-	size_t		 offs[65];
+	size_t		 offs[RUNMAX + 1];
 	uint32_t	 c;
 	int		 rc = 0;
 
@@ -358,7 +453,7 @@ tokenizer_run(struct tokenizer *tk, const char *s, size_t n, token_fn fn,
 				return rc;
 		}
 		if (is_cjk(c) && i <= n) {
-			if (nrun == 64) {
+			if (nrun == RUNMAX) {
 				if ((rc = emit_run(tk, s, offs, nrun, fn,
 				    arg)) != 0)
 					return rc;

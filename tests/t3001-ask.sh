@@ -86,6 +86,12 @@ check "Korean cue with words between: vector storage" jq -e \
 run "$AWSAI" ask --explain -o json -n 3 오디오를 타임스탬프 포함 텍스트로 바꿔야 합니다
 check "Korean cue across a long word: speech to text" jq -e \
     '.[0].id == "transcribe" and any(.[0].explain.capabilities[]; .id == "speech-to-text")' "$T/out"
+# a cue's one-syllable verb stem meets the word it starts ("라벨 달" in
+# "라벨을 달아야", a particle between, so not through the squeezed text),
+# and another spelling of a loanword its usual one (레이블 for 라벨)
+run "$AWSAI" ask --explain -o json -n 3 수만 장의 사진에 레이블을 달아야 합니다
+check "a Korean verb stem and a loanword spelt another way" jq -e \
+    'any(.[].explain.capabilities[]; .cue == "라벨 달")' "$T/out"
 # a denied cue does not count: "파인튜닝 없이" asks for no fine-tuning
 run "$AWSAI" ask --explain -o json -n 3 파인튜닝 없이 사내 문서로 답하는 챗봇
 check "a Korean denial after a cue" jq -e \

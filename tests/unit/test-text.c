@@ -87,6 +87,54 @@ test_korean(void **state)
 	expect_toks("할 수 있는 칩", "할 칩");
 }
 
+/* The tokens of s, each as "text@start-end" (caller frees). */
+static int
+collect_at(void *arg, const struct token *t)
+{
+	struct strbuf	*sb = arg;
+
+	if (sb->len > 0)
+		sb_addc(sb, ' ');
+	sb_add(sb, t->text, t->len);
+	sb_addf(sb, "@%zu-%zu", t->start, t->end);
+	return 0;
+}
+
+static void
+expect_at(const char *in, const char *want)
+{
+	struct tokenizer *tk = tokenizer_new();
+	struct strbuf	 sb = { 0 };
+	char		*got;
+
+	sb_adds(&sb, "");
+	tokenizer_run(tk, in, strlen(in), collect_at, &sb);
+	tokenizer_free(tk);
+	got = sb_detach(&sb);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_spelling(void **state)
+{
+	(void)state;
+	/* a loanword's other spellings meet the usual one */
+	expect_toks("레이블링", "라벨 벨링");
+	expect_toks("라벨링", "라벨 벨링");
+	expect_toks("데이타 레이블을", "데이 이터 라벨");
+	expect_toks("컨택센터", "콘택 택트 트센 센터");
+	expect_toks("콘택트 센터", "콘택 택트 센터");
+	expect_toks("채팅봇", "챗봇");
+	expect_toks("워크플로우로", "워크 크플 플로");
+	/* whose tokens still stand for the bytes as written: 레이블 is
+	   bytes 0-9, 링 9-12 */
+	expect_at("레이블링", "라벨@0-9 벨링@0-12");
+	expect_at("새 레이블", "새@0-3 라벨@4-13");
+	expect_at("라벨링", "라벨@0-6 벨링@3-9");
+	expect_toks("콜센타", "콜센 센터");
+}
+
 static void
 test_hostile(void **state)
 {
@@ -155,6 +203,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_korean),
+		cmocka_unit_test(test_spelling),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_util),
 	};
