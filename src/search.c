@@ -329,6 +329,54 @@ lift_to(struct search *s, const struct cand *c, struct cand *succ)
 	succ->mask |= c->mask;
 }
 
+/* Whether service a is b or a whole that b is part of. */
+static int
+whole_of(const struct search *s, int a, int b)
+{
+	for (int k = 0; k < MAXCHAIN && b >= 0; k++, b = s->svc[b].part_of)
+		if (a == b)
+			return 1;
+	return 0;
+}
+
+/*
+ * The candidate, of the n, that does the job closed candidate c (one
+ * with no successor) was found for: an active service, not c's whole,
+ * that provides the capability that gave c the most more strongly than
+ * c does; or NULL. at maps a service to its candidate.
+ */
+static struct cand *
+does_its_job(struct search *s, const struct cand *c, struct cand *cands,
+    const int *at)
+{
+	const struct capacc *ca = search_capacc_read(s,
+	    search_acc_read(s, c->svc));
+	const struct cap *cap;
+	struct cand	*best = NULL;
+	double		 mine = 0;
+	int		 k, top = -1;
+
+	for (k = 0; k < ca->ncap; k++)
+		if (top < 0 || ca->caps[k] > ca->caps[top])
+			top = k;
+	if (top < 0 || (cap = search_cap(s, s->q.caps[ca->capv[top]].cap)) ==
+	    NULL)
+		return NULL;
+	for (size_t j = 0; j < cap->nprov; j++)
+		if (cap->svc[j] == c->svc)
+			mine = cap->strength[j];
+	for (size_t j = 0; j < cap->nprov; j++) {
+		int	 t = cap->svc[j];
+
+		if (t == c->svc || cap->strength[j] <= mine || at[t] < 0 ||
+		    !s->svc[t].active || whole_of(s, t, c->svc))
+			continue;
+		if (best == NULL || cands[at[t]].eff > best->eff)
+			best = &cands[at[t]];
+	}
+	return best;
+}
+
 /*
  * Orders the candidates as a new customer needs them: closed services
  * count less, the end of each one's chain of successors stands in its
@@ -375,6 +423,19 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 		}
 		succ = &c[at[t]];
 		lift_to(s, &c[k], succ);
+	}
+	/* a closed one with none goes after an active one that does its
+	   job better (an active service that does the job ranks first) */
+	for (size_t k = 0; k < n; k++) {
+		const struct svc *v = &s->svc[c[k].svc];
+
+		if (v->active || v->successor >= 0 || c[k].tier != 0)
+			continue;
+		if ((succ = does_its_job(s, &c[k], c, at)) != NULL &&
+		    succ->tier == 0 && c[k].eff >= succ->eff) {
+			c[k].part[PART_LIFECYCLE] -= c[k].eff - succ->eff * 0.999;
+			c[k].eff = succ->eff * 0.999;
+		}
 	}
 	/* and each closed one goes after its successor, down the chain */
 	for (int round = 0; round < MAXCHAIN; round++)

@@ -86,6 +86,12 @@ check "Korean cue with words between: vector storage" jq -e \
 run "$AWSAI" ask --explain -o json -n 3 오디오를 타임스탬프 포함 텍스트로 바꿔야 합니다
 check "Korean cue across a long word: speech to text" jq -e \
     '.[0].id == "transcribe" and any(.[0].explain.capabilities[]; .id == "speech-to-text")' "$T/out"
+# a closed service with no successor goes after an active one that
+# provides what it was found for more strongly (Monitron, closed, after
+# SageMaker AI for predictive maintenance), still shown and marked
+run "$AWSAI" ask -o json -n 5 predict pump failures from vibration and temperature sensor data
+check "a closed service with no successor after an active one that does its job" jq -e \
+    '.[0].id == "sagemaker-ai" and .[1].id == "monitron" and .[1].status == "closed"' "$T/out"
 # a cue's one-syllable verb stem meets the word it starts ("라벨 달" in
 # "라벨을 달아야", a particle between, so not through the squeezed text),
 # and another spelling of a loanword its usual one (레이블 for 라벨)
