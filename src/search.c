@@ -509,6 +509,33 @@ best_row(struct search *s, const struct acc *a, int k)
 	    NULL;
 }
 
+#define MANY_PROVIDERS	10	/* a capability this broad says little */
+
+/* The capability that gave a service the most, a broad one ("choose an
+ * EC2 instance type", every family's) only if no other did. */
+static const struct cap *
+why_cap(struct search *s, const struct capacc *ca)
+{
+	const struct cap *best = NULL, *cap;
+	int		 broad = 1;
+	double		 v = 0;
+
+	for (int j = 0; j < ca->ncap; j++) {
+		int	b;
+
+		if ((cap = search_cap(s, s->q.caps[ca->capv[j]].cap)) == NULL)
+			continue;
+		b = cap->nprov >= MANY_PROVIDERS;
+		if (best == NULL || (broad && !b) ||
+		    (b == broad && ca->caps[j] > v)) {
+			best = cap;
+			broad = b;
+			v = ca->caps[j];
+		}
+	}
+	return best;
+}
+
 /* Why c is where it is, in words (caller frees). */
 static char *
 why(struct search *s, const struct cand *c, const char **matched)
@@ -533,8 +560,7 @@ why(struct search *s, const struct cand *c, const char **matched)
 		sb_adds(&sb, s->svc[c->via].name);
 		*matched = "lifecycle";
 	} else if (c->part[PART_CAP] >= best && ca->ncap > 0) {
-		const struct cap *cap = search_cap(s,
-		    s->q.caps[ca->capv[0]].cap);
+		const struct cap *cap = why_cap(s, ca);
 
 		sb_adds(&sb, cap == NULL ? "capability" : s->q.ko ?
 		    cap->name_ko : cap->name);
