@@ -95,6 +95,7 @@ plist_free(struct plist *pl)
 	free(pl->cues);
 	free(pl->corr);
 	free(pl->corrword);
+	free(pl->corrfor);
 	free(pl);
 }
 
@@ -398,9 +399,15 @@ own_tokens(struct search *s, struct strv *fixed, char **orig)
 		struct plist *pl = search_postings(s, orig[i]);
 		double wt = 1.0;
 
-		if (pl->n == 0 && !pl->corrected) {
+		if (pl->n == 0 && (!pl->corrected ||
+		    strcmp(pl->corrfor, raw[i]) != 0)) {
+			free(pl->corr);
+			free(pl->corrword);
+			free(pl->corrfor);
+			pl->corrword = NULL;
 			pl->corr = correct(s, orig[i], raw[i], &pl->corrword);
 			pl->corrw = s->p->w_typo;
+			pl->corrfor = xstrdup(raw[i]);
 			pl->corrected = 1;
 		}
 		if (pl->n == 0 && pl->corr != NULL) {

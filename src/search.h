@@ -81,6 +81,9 @@ struct plist {
 	char		*corrword;	/* the name word it came from, or NULL */
 	double		 corrw;		/* and that correction's weight */
 	int		 corrected;	/* corr was looked for */
+	char		*corrfor;	/* for this word as typed: another
+					   one of the token ("weeding" or
+					   "weeds") is looked for again */
 	int		 synloaded;	/* its synonym groups are loaded */
 	int		 kwloaded;	/* its use-case keywords are loaded */
 	int		 cuesloaded;	/* its cues are loaded */

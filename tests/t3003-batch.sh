@@ -20,6 +20,16 @@ for f in jsonl tsv csv json; do
 		check "-o $f -j $j: the same bytes as -j 1" cmp "$T/out" "$T/one.$f"
 	done
 done
+# an answer does not depend on the questions before it: a word's typo
+# correction is made for the word as typed ("weeds" -> "weeks"), not
+# kept from another form of its token asked before ("weeding")
+printf 'find weeds in drone photos\n' >"$T/alone"
+printf 'our weeding robots need labeled images\nfind weeds in drone photos\n' >"$T/after"
+RUN_STDIN="$T/alone" run "$AWSAI" ask -o jsonl -j 1 -
+cp "$T/out" "$T/alone.out"
+RUN_STDIN="$T/after" run "$AWSAI" ask -o jsonl -j 1 -
+check "an answer does not depend on the questions before it" sh -c \
+    'tail -1 "$1" | cmp - "$2"' sh "$T/out" "$T/alone.out"
 check "jsonl: one line per task, in order" sh -c \
     '[ "$(wc -l <"$1")" -eq "$2" ] && [ "$(jq -r .query "$1" | head -1)" = "$(head -1 "$3")" ]' \
     sh "$T/one.jsonl" "$lines" "$T/tasks"
