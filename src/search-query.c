@@ -426,22 +426,48 @@ own_tokens(struct search *s, struct strv *fixed, char **orig)
 	return norig;
 }
 
-/* A synonym term in the question brings in its whole group. */
+/* Orders synonym terms by their group (the catalog's order). */
+static int
+cmp_group(const void *a, const void *b, void *arg)
+{
+	const struct search *s = arg;
+	int	x = s->syn[*(const int *)a].group, y = s->syn[*(const int *)b].group;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * A synonym term in the question brings in its whole group. The groups a
+ * token starts are brought in the catalog's order, not the order earlier
+ * questions loaded them in, so an answer is the same whatever was asked
+ * before it (MAXPHRASE may leave the last out).
+ */
 static void
 expand(struct search *s, char **orig, size_t norig)
 {
+	int	*hits = NULL;
+	size_t	 cap = 0;
+
 	for (size_t i = 0; i < norig; i++)
 		search_synonyms(s, orig[i]);
 	for (size_t i = 0; i < norig; i++) {
-		long *head = strmap_get(&s->synhash, orig[i]);
+		long	*head = strmap_get(&s->synhash, orig[i]);
+		size_t	 nh = 0;
 
 		for (int t = head ? (int)*head : -1; t >= 0;
 		    t = s->syn[t].next) {
-			size_t lo = (size_t)t, hi = (size_t)t;
-			int g = s->syn[t].group;
-
 			if (!seq_at(&s->syn[t], orig, norig, i))
 				continue;
+			hits = search_grow(hits, &cap, nh + 1, sizeof(*hits));
+			hits[nh++] = t;
+		}
+		qsort_r(hits, nh, sizeof(*hits), cmp_group, s);
+		for (size_t h = 0; h < nh; h++) {
+			size_t	lo = (size_t)hits[h], hi = (size_t)hits[h];
+			int	g = s->syn[hits[h]].group;
+
+			if (h > 0 && s->syn[hits[h - 1]].group == g)
+				continue;	/* its group is in */
 			while (lo > 0 && s->syn[lo - 1].group == g)
 				lo--;
 			while (hi + 1 < s->nsyn && s->syn[hi + 1].group == g)
@@ -453,6 +479,7 @@ expand(struct search *s, char **orig, size_t norig)
 					    sqrt((double)s->syn[j].n), 0);
 		}
 	}
+	free(hits);
 }
 
 static int

@@ -30,6 +30,28 @@ cp "$T/out" "$T/alone.out"
 RUN_STDIN="$T/after" run "$AWSAI" ask -o jsonl -j 1 -
 check "an answer does not depend on the questions before it" sh -c \
     'tail -1 "$1" | cmp - "$2"' sh "$T/out" "$T/alone.out"
+# and every tenth of our questions asked alone gives what the batch gave
+# (synonym groups are brought in the catalog's order, whatever loaded
+# them first)
+awk 'NR % 10 == 1' "$T/q" >"$T/tenth"
+RUN_STDIN="$T/tenth" run "$AWSAI" ask -o jsonl -j 1 -
+cp "$T/out" "$T/tenth.batch"
+: >"$T/tenth.alone"
+while IFS= read -r line; do
+	printf '%s\n' "$line" | "$AWSAI" ask -o jsonl -j 1 - >>"$T/tenth.alone"
+done <"$T/tenth"
+check "each question alone: the answer the batch gave it" \
+    cmp "$T/tenth.batch" "$T/tenth.alone"
+# (a word that loaded its synonym group first, then a question that
+# brings more groups than it can search: the same ones either way)
+q="a cost-effective multimodal foundation model that understands text, images, and video"
+printf '%s\n' "$q" >"$T/alone"
+printf 'images\n%s\n' "$q" >"$T/after"
+RUN_STDIN="$T/alone" run "$AWSAI" ask -o jsonl -j 1 -
+cp "$T/out" "$T/alone.out"
+RUN_STDIN="$T/after" run "$AWSAI" ask -o jsonl -j 1 -
+check "synonym groups: the same whatever loaded them first" sh -c \
+    'tail -1 "$1" | cmp - "$2"' sh "$T/out" "$T/alone.out"
 check "jsonl: one line per task, in order" sh -c \
     '[ "$(wc -l <"$1")" -eq "$2" ] && [ "$(jq -r .query "$1" | head -1)" = "$(head -1 "$3")" ]' \
     sh "$T/one.jsonl" "$lines" "$T/tasks"
