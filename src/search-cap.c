@@ -56,7 +56,6 @@ deny_flags(const char *tok)
 	    (one_of(tok, deny_last) ? DENY_LAST : 0);
 }
 
-
 /* A token's bit in a 64-bit signature of a set of tokens. */
 #define TOKBIT(t)	((uint64_t)1 << (hash_str(t) & 63))
 
