@@ -329,20 +329,9 @@ lift_to(struct search *s, const struct cand *c, struct cand *succ)
 	succ->mask |= c->mask;
 }
 
-/* Whether service a is b or a whole that b is part of. */
-static int
-whole_of(const struct search *s, int a, int b)
-{
-	for (int k = 0; k < MAXCHAIN && b >= 0; k++, b = s->svc[b].part_of)
-		if (a == b)
-			return 1;
-	return 0;
-}
-
 /*
  * The candidate, of the n, that does the job closed candidate c (one
- * with no successor) was found for: an active service, not c's whole,
- * that provides the capability that gave c the most more strongly than
+ * with no successor) was found for: an active service that provides the capability that gave c the most more strongly than
  * c does; or NULL. at maps a service to its candidate.
  */
 static struct cand *
@@ -369,7 +358,7 @@ does_its_job(struct search *s, const struct cand *c, struct cand *cands,
 		int	 t = cap->svc[j];
 
 		if (t == c->svc || cap->strength[j] <= mine || at[t] < 0 ||
-		    !s->svc[t].active || whole_of(s, t, c->svc))
+		    !s->svc[t].active)
 			continue;
 		if (best == NULL || cands[at[t]].eff > best->eff)
 			best = &cands[at[t]];
