@@ -365,6 +365,8 @@ int	 catalog_cues(struct catalog *, const char *,
 	    int (*)(void *, long, const char *, const char *), void *, char **);
 int	 catalog_capability(struct catalog *, long, struct strv *,
 	    int (*)(void *, long, double), void *);
+int	 catalog_accelerator_memory(struct catalog *,
+	    void (*)(void *, const char *, double, double), void *);
 
 /* catalog-choose.c: a question of choose and its answers (owned). */
 struct ch_answer {
@@ -477,7 +479,7 @@ struct rank_params {
 	double	w_text_cap, cue_idf, cue_done, cue_within;
 	double	k_purpose, k_generative, k_own, k_infra, k_app, k_build;
 	double	w_build_app, w_ready_block, w_whole;
-	double	w_closed, w_lift, cutoff;
+	double	w_closed, w_lift, w_spec_short, cutoff;
 	double	conf_high, conf_medium, min_evidence, min_weight;
 };
 const struct rank_params *rank_params(void);
@@ -509,6 +511,7 @@ enum part {
 	PART_LIFECYCLE,
 	PART_PART,
 	PART_BUILD,
+	PART_SPEC,
 	PART_N,
 };
 extern const char *const search_part_names[PART_N];

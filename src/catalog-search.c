@@ -573,3 +573,26 @@ catalog_capability(struct catalog *cat, long ord, struct strv *out,
 	return catalog_search_rows(cat, SR_PROVIDERS, key, provider_row,
 	    &pa) == -1 ? -1 : 1;
 }
+
+/*
+ * Calls fn(arg, service id, accelerators, memory of each in GiB) for
+ * every instance family whose specs give both. Returns 0 or -1.
+ */
+int
+catalog_accelerator_memory(struct catalog *cat,
+    void (*fn)(void *, const char *, double, double), void *arg)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT service_id, "
+	    "accelerators, accelerator_memory_gib FROM instance_specs WHERE "
+	    "accelerators > 0 AND accelerator_memory_gib > 0", 3);
+	const char	*id;
+	int		 rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((id = (const char *)sqlite3_column_text(st, 0)) != NULL)
+			fn(arg, id, sqlite3_column_double(st, 1),
+			    sqlite3_column_double(st, 2));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 :
+	    catalog_db_error(cat, "cannot read the instance specs");
+}

@@ -59,6 +59,8 @@ static const struct {
 	    "wants an application ready to use"),
 	P(w_closed, 0.7, "a closed service with a successor, for a new customer"),
 	P(w_lift, 1.0, "a successor takes this share of what it replaces"),
+	P(w_spec_short, 0.3, "the share an instance family keeps whose "
+	    "accelerators hold less memory than asked"),
 	P(cutoff, 0.05, "results below this share of the top are dropped"),
 	P(conf_high, 0.8, "share of the top for high confidence"),
 	P(conf_medium, 0.45, "share of the top for medium confidence"),

@@ -562,6 +562,7 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 	if (s->npl >= MAXCACHE)
 		search_cache_reset(s);
 	qn->ko = tokenizer_is_hangul(text, strlen(text));
+	spec_read(s, text);
 	search_tokens(s, text, strlen(text), &qn->toks, &qn->raw,
 	    qn->ko ? qn->word : NULL, qn->ko ? NULL : qn->done);
 	sq = tokenizer_squeeze(text);

@@ -19,7 +19,7 @@
 
 const char *const search_part_names[PART_N] = {
 	"name", "task", "summary", "description", "usecase", "coverage",
-	"capability", "lifecycle", "part", "build",
+	"capability", "lifecycle", "part", "build", "spec",
 };
 
 /* A service in the running for one question. */
@@ -99,6 +99,8 @@ search_free(struct search *s)
 	question_release(&s->q);
 	free(s->readylayer);
 	free(s->appsvc);
+	free(s->accmem);
+	free(s->accn);
 	search_unload(s);
 	free(s->acc);
 	free(s->accat);
@@ -224,7 +226,7 @@ score_service(struct search *s, int i, struct cand *c)
 	const struct acc *whole = v->part_of >= 0 ?
 	    search_acc_read(s, v->part_of) : NULL;
 	uint64_t	 capmask = 0;
-	double		 uc = 0, text, scale;
+	double		 uc = 0, text, scale, fit;
 
 	for (size_t k = 0; k < qn->nnamed; k++)
 		uc += qn->ucs[qn->named[k]] * search_ucw(s, qn->named[k])[i];
@@ -286,6 +288,11 @@ score_service(struct search *s, int i, struct cand *c)
 	if (qn->ready && !qn->builds && not_ready(s, v)) {
 		c->part[PART_BUILD] = -c->rel * (1 - p->w_ready_block);
 		c->rel += c->part[PART_BUILD];
+	}
+	/* an instance family against the accelerator memory asked for */
+	if ((fit = spec_fit(s, i)) < 1) {
+		c->part[PART_SPEC] = -c->rel * (1 - fit);
+		c->rel += c->part[PART_SPEC];
 	}
 	c->eff = c->rel;
 	return c->rel > 0;

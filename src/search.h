@@ -188,6 +188,9 @@ struct question {
 					   application, nothing to build */
 	int		 builds;	/* it asks for a "build" capability: its
 					   developers build it themselves */
+	double		 memask;	/* GB of accelerator memory asked, or 0 */
+	int		 memper;	/* of each accelerator (else in all) */
+	double		 memmin;	/* the least of a family that holds it */
 };
 
 struct cand;
@@ -197,6 +200,8 @@ struct search {
 	const struct rank_params *p;
 	char		*readylayer;	/* the first layer's id, once asked for */
 	unsigned char	*appsvc;	/* which are applications, once asked */
+	double		*accmem, *accn;	/* each service's accelerators' memory
+					   (GiB) and count, once asked */
 	struct tokenizer *tk;
 	struct svc	*svc;
 	size_t		 nsvc;
@@ -339,6 +344,8 @@ void	 text_reset(struct search *);
 
 /* search-cap.c */
 void	 cap_match(struct search *);
+void	 spec_read(struct search *, const char *);
+double	 spec_fit(const struct search *, int);
 void	 cap_reset(struct search *);
 
 #endif /* AWSAI_SEARCH_H */

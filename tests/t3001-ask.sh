@@ -92,6 +92,20 @@ check "Korean cue across a long word: speech to text" jq -e \
 run "$AWSAI" ask -o json -n 5 predict pump failures from vibration and temperature sensor data
 check "a closed service with no successor after an active one that does its job" jq -e \
     '.[0].id == "sagemaker-ai" and .[1].id == "monitron" and .[1].status == "closed"' "$T/out"
+# an amount of accelerator memory asked for is held against the instance
+# families' specs: the least that holds it first, one that holds less
+# marked down (the part "spec"), per accelerator unless "in total"
+run "$AWSAI" ask --explain -o json -n 5 "the model won't fit on 80 GB GPUs; we need about 140 GB of HBM per GPU for inference"
+check "memory asked per GPU: a family that holds it first" jq -e \
+    '(.[0].id | test("^ec2-p5e")) and all(.[]; .id != "ec2-p4de" or .explain.parts.spec < 0)' "$T/out"
+run "$AWSAI" ask -o json -n 3 "GPU 메모리 48GB짜리 인스턴스로 추론하고 싶어요"
+check "memory asked in Korean: 48GB, the L40S family" jq -e '.[0].id == "ec2-g6e"' "$T/out"
+run "$AWSAI" ask -o json -n 3 "we need 640 GB of GPU memory in total for training"
+check "memory asked in total: eight 80 GB GPUs" jq -e \
+    '.[0].id == "ec2-p4de" or .[0].id == "ec2-p5"' "$T/out"
+run "$AWSAI" ask --explain -o json -n 5 "we store 500 GB of scanned invoices and want the fields pulled out"
+check "an amount that is no accelerator memory changes nothing" jq -e \
+    'all(.[]; .explain.parts.spec == 0)' "$T/out"
 # a cue's one-syllable verb stem meets the word it starts ("라벨 달" in
 # "라벨을 달아야", a particle between, so not through the squeezed text),
 # and another spelling of a loanword its usual one (레이블 for 라벨)
