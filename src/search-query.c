@@ -461,7 +461,8 @@ expand(struct search *s, char **orig, size_t norig)
 			hits = search_grow(hits, &cap, nh + 1, sizeof(*hits));
 			hits[nh++] = t;
 		}
-		qsort_r(hits, nh, sizeof(*hits), cmp_group, s);
+		if (nh > 1)
+			qsort_r(hits, nh, sizeof(*hits), cmp_group, s);
 		for (size_t h = 0; h < nh; h++) {
 			size_t	lo = (size_t)hits[h], hi = (size_t)hits[h];
 			int	g = s->syn[hits[h]].group;
