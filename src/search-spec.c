@@ -42,6 +42,27 @@ static const char *const total_words[] = { "total", "combined",
  * that speaks of accelerators and of memory. *per says whether it is of
  * each accelerator (else of the whole instance).
  */
+/* Does s hold a number and then a unit of memory (cheaply: a digit,
+ * more digits, dots or spaces, then g, t, 기 or 테)? */
+static int
+has_amount(const char *s)
+{
+	for (const char *p = s; *p != '\0'; p++) {
+		const char *u = p;
+
+		if (!isdigit((unsigned char)*p))
+			continue;
+		while (isdigit((unsigned char)*u) || *u == '.' || *u == ' ')
+			u++;
+		if (strchr("gGtT", *u) != NULL && *u != '\0')
+			return 1;
+		if (strncmp(u, "기", 3) == 0 || strncmp(u, "테", 3) == 0)
+			return 1;
+		p = u - 1;
+	}
+	return 0;
+}
+
 /* The largest amount of memory in sentence s (lowercased), in GB, or 0:
  * "won't fit on 80 GB GPUs, we need 140 GB" asks for 140. */
 static double
@@ -81,9 +102,12 @@ amount(const char *s)
 static double
 asked_memory(const char *s, int *per)
 {
-	char	*low = xstrdup(s), *p, *sent, *end;
+	char	*low, *p, *sent, *end;
 	double	 gb = 0;
 
+	if (!has_amount(s))
+		return 0;	/* most questions: no copy */
+	low = xstrdup(s);
 	for (p = low; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
 	for (sent = low; gb == 0 && *sent != '\0'; sent = end) {
