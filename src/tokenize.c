@@ -5,6 +5,7 @@
  * overlapping bigrams, the approach of Lucene's CJK analyzer, after a
  * trailing particle is cut off, so "얼굴을" and "얼굴" meet on "얼굴".
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -236,15 +237,15 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 /*
  * Emits a run of CJK syllables as bigrams (a lone syllable as itself).
  * offs[i] is the byte offset in s of syllable i, offs[n] the end of the
- * run; syllable i stands for bytes [at[i], at[n + 1 + i]) of the text
- * tokenized (the same as offs unless a spelling was made the usual one).
+ * run; syllable i stands for bytes [from[i], to[i]) of the text tokenized
+ * (offs[i] and offs[i + 1] unless a spelling was made the usual one).
  */
 static int
 emit_syllables(struct tokenizer *tk, const char *s, const size_t *offs,
-    const size_t *at, size_t n, token_fn fn, void *arg)
+    const size_t *from, const size_t *to, size_t n, token_fn fn, void *arg)
 {
 	struct token	 t;
-	size_t		 len, n0 = n;
+	size_t		 len;
 	int		 rc;
 
 	if (n >= 3) {
@@ -287,8 +288,8 @@ emit_syllables(struct tokenizer *tk, const char *s, const size_t *offs,
 		if (n > 1 && is_stop(tk->out, stop_ko,
 		    sizeof(stop_ko) / sizeof(stop_ko[0])))
 			continue;
-		t.start = at[i];
-		t.end = at[n0 + 1 + last];
+		t.start = from[i];
+		t.end = to[last];
 		t.text = tk->out;
 		t.len = len;
 		if ((rc = fn(arg, &t)) != 0)
@@ -297,11 +298,27 @@ emit_syllables(struct tokenizer *tk, const char *s, const size_t *offs,
 	return 0;
 }
 
+/* A bit of a three-byte character's 64: which spelling[] may start. */
+static uint64_t
+syllable_bit(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint64_t)1 << ((u[1] ^ u[2] * 3u) & 63);
+}
+
 /* The spelling[] entry that starts at syllable i of s's run, or -1. */
 static int
 spelling_at(const char *s, const size_t *offs, size_t n, size_t i)
 {
-	if (offs[i + 1] - offs[i] != 3)
+	static uint64_t	starts;		/* of the spellings' first syllables */
+
+	if (starts == 0)
+		for (size_t k = 0; k < sizeof(spelling) / sizeof(*spelling);
+		    k++)
+			starts |= syllable_bit(spelling[k].from);
+	if (offs[i + 1] - offs[i] != 3 || (starts & syllable_bit(s +
+	    offs[i])) == 0)
 		return -1;
 	for (size_t k = 0; k < sizeof(spelling) / sizeof(*spelling); k++) {
 		size_t	len;
@@ -329,16 +346,13 @@ emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
 {
 	char	 buf[RUNMAX * 2 * 4];	/* a spelling grows by half, at most */
 	size_t	 boffs[RUNMAX * 2 + 1], from[RUNMAX * 2], to[RUNMAX * 2];
-	size_t	 at[RUNMAX * 4 + 2], m = 0, len = 0, i = 0;
+	size_t	 m = 0, len = 0, i = 0;
 	int	 k;
 
 	while (i < n && spelling_at(s, offs, n, i) < 0)
 		i++;
-	if (i == n) {	/* the text as it is: at is offs, then offs shifted */
-		memcpy(at, offs, n * sizeof(*offs));
-		memcpy(at + n + 1, offs + 1, n * sizeof(*offs));
-		return emit_syllables(tk, s, offs, at, n, fn, arg);
-	}
+	if (i == n)	/* the text as it is */
+		return emit_syllables(tk, s, offs, offs, offs + 1, n, fn, arg);
 	i = 0;
 	while (i < n) {
 		size_t	step = 1;
@@ -363,9 +377,7 @@ emit_run(struct tokenizer *tk, const char *s, const size_t *offs, size_t n,
 		i += step;
 	}
 	boffs[m] = len;
-	memcpy(at, from, m * sizeof(*from));
-	memcpy(at + m + 1, to, m * sizeof(*to));
-	return emit_syllables(tk, buf, boffs, at, m, fn, arg);
+	return emit_syllables(tk, buf, boffs, from, to, m, fn, arg);
 }
 
 /*
