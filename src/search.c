@@ -336,27 +336,49 @@ lift_to(struct search *s, const struct cand *c, struct cand *succ)
 	succ->mask |= c->mask;
 }
 
+#define MANY_PROVIDERS	10	/* a capability this broad says little */
+
+/* The capability that gave a service the most, a broad one ("choose an
+ * EC2 instance type", every family's) only if no other did. */
+static const struct cap *
+why_cap(struct search *s, const struct capacc *ca)
+{
+	const struct cap *best = NULL, *cap;
+	int		 broad = 1;
+	double		 v = 0;
+
+	for (int j = 0; j < ca->ncap; j++) {
+		int	b;
+
+		if ((cap = search_cap(s, s->q.caps[ca->capv[j]].cap)) == NULL)
+			continue;
+		b = cap->nprov >= MANY_PROVIDERS;
+		if (best == NULL || (broad && !b) ||
+		    (b == broad && ca->caps[j] > v)) {
+			best = cap;
+			broad = b;
+			v = ca->caps[j];
+		}
+	}
+	return best;
+}
+
 /*
- * The candidate, of the n, that does the job closed candidate c (one
- * with no successor) was found for: an active service that provides the capability that gave c the most more strongly than
- * c does; or NULL. at maps a service to its candidate.
+ * The candidate that does the job closed candidate c (one with no
+ * successor) was found for: an active one that provides the capability
+ * that gave c the most (why_cap()) more strongly than c does; or NULL.
+ * at maps a service to its candidate among cands.
  */
 static struct cand *
 does_its_job(struct search *s, const struct cand *c, struct cand *cands,
     const int *at)
 {
-	const struct capacc *ca = search_capacc_read(s,
-	    search_acc_read(s, c->svc));
-	const struct cap *cap;
+	const struct cap *cap = why_cap(s, search_capacc_read(s,
+	    search_acc_read(s, c->svc)));
 	struct cand	*best = NULL;
 	double		 mine = 0;
-	int		 k, top = -1;
 
-	for (k = 0; k < ca->ncap; k++)
-		if (top < 0 || ca->caps[k] > ca->caps[top])
-			top = k;
-	if (top < 0 || (cap = search_cap(s, s->q.caps[ca->capv[top]].cap)) ==
-	    NULL)
+	if (cap == NULL)
 		return NULL;
 	for (size_t j = 0; j < cap->nprov; j++)
 		if (cap->svc[j] == c->svc)
@@ -503,33 +525,6 @@ best_row(struct search *s, const struct acc *a, int k)
 		slot = a->bestrowl[k][s->q.ko];
 	return slot > 0 ? text_row(s, (long long)s->rows[slot - 1].rowid) :
 	    NULL;
-}
-
-#define MANY_PROVIDERS	10	/* a capability this broad says little */
-
-/* The capability that gave a service the most, a broad one ("choose an
- * EC2 instance type", every family's) only if no other did. */
-static const struct cap *
-why_cap(struct search *s, const struct capacc *ca)
-{
-	const struct cap *best = NULL, *cap;
-	int		 broad = 1;
-	double		 v = 0;
-
-	for (int j = 0; j < ca->ncap; j++) {
-		int	b;
-
-		if ((cap = search_cap(s, s->q.caps[ca->capv[j]].cap)) == NULL)
-			continue;
-		b = cap->nprov >= MANY_PROVIDERS;
-		if (best == NULL || (broad && !b) ||
-		    (b == broad && ca->caps[j] > v)) {
-			best = cap;
-			broad = b;
-			v = ca->caps[j];
-		}
-	}
-	return best;
 }
 
 /* Why c is where it is, in words (caller frees). */
