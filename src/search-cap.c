@@ -24,16 +24,6 @@ struct cue_arg {
 	struct plist	*pl;
 };
 
-/* Is tok one of list's? */
-static int
-one_of(const char *tok, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (tok[0] == (*list)[0] && strcmp(tok, *list) == 0)
-			return 1;
-	return 0;
-}
-
 /* Words that deny what follows them ("without fine-tuning") and, in
  * Korean, what comes before them ("파인튜닝 없이", "학습시키지 않고"),
  * and how many tokens away they may be. */
@@ -52,8 +42,8 @@ static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
 static int
 deny_flags(const char *tok)
 {
-	return (one_of(tok, deny_next) ? DENY_NEXT : 0) |
-	    (one_of(tok, deny_last) ? DENY_LAST : 0);
+	return (search_listed(tok, deny_next) ? DENY_NEXT : 0) |
+	    (search_listed(tok, deny_last) ? DENY_LAST : 0);
 }
 
 /* A token's bit in a 64-bit signature of a set of tokens. */

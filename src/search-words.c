@@ -42,8 +42,9 @@ word_before(const char *text, size_t at, char *w, size_t cap)
 	return start;
 }
 
-static int
-listed(const char *w, const char *const *list)
+/* Is w one of list's words (a NULL-ended list)? */
+int
+search_listed(const char *w, const char *const *list)
 {
 	for (; *list != NULL; list++)
 		if (w[0] == (*list)[0] && strcmp(w, *list) == 0)
@@ -65,13 +66,13 @@ search_told_done(const char *text, size_t start, size_t end)
 		w[i] = (char)tolower((unsigned char)text[start + i]);
 	w[n] = '\0';
 	if (!(n > 3 && (strcmp(w + n - 2, "ed") == 0 ||
-	    strcmp(w + n - 2, "en") == 0)) && !listed(w, irregular))
+	    strcmp(w + n - 2, "en") == 0)) && !search_listed(w, irregular))
 		return 0;
 	at = word_before(text, start, w, sizeof(w));
 	if ((n = strlen(w)) > 4 && strcmp(w + n - 2, "ly") == 0 &&
-	    !listed(w, aux_done))
+	    !search_listed(w, aux_done))
 		word_before(text, at, w, sizeof(w));
-	return listed(w, aux_done);
+	return search_listed(w, aux_done);
 }
 
 /*
@@ -141,7 +142,7 @@ static const char *const fillers[] = { "advic", "anyth", "best", "choos",
 int
 search_filler(const char *tok)
 {
-	return listed(tok, fillers);
+	return search_listed(tok, fillers);
 }
 
 /* Is raw, stemmed to tok, an adverb in -ly ("quickly" to "quick")? Then

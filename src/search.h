@@ -330,6 +330,7 @@ void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 	    struct strv *, int *, unsigned char *);
 
 /* search-words.c */
+int	 search_listed(const char *, const char *const *);
 int	 search_told_done(const char *, size_t, size_t);
 void	 search_korean_done(const struct strv *, const int *, unsigned char *);
 int	 search_filler(const char *);
