@@ -4,8 +4,9 @@
  * families' specs. A family whose accelerators hold it keeps its score,
  * the least that does all of it and a larger one the square root of the
  * least's memory over its own (it costs more); one that holds less keeps
- * w_spec_short of it: the explain object's part "spec". Nothing else is touched: a question
- * with no such amount, or a service with no such spec, scores as before.
+ * w_spec_short of it: the explain object's part "spec". Nothing else is
+ * touched: a question with no such amount, or a service with no such
+ * spec, scores as before.
  */
 #include <ctype.h>
 #include <math.h>
@@ -16,7 +17,7 @@
 
 #define MEM_FIT		0.9	/* of the amount asked: specs round */
 
-/* Does text[0, n) hold one of words (lowercased ASCII or Hangul)? */
+/* Does text hold one of words (lowercased ASCII or Hangul)? */
 static int
 holds(const char *text, const char *const *words)
 {
@@ -36,12 +37,6 @@ static const char *const per_words[] = { "per gpu", "each gpu", "a gpu",
 static const char *const total_words[] = { "total", "combined",
     "aggregate", "altogether", "across", "합계", "총 ", NULL };
 
-/*
- * The amount of memory, in GB, a sentence of s asks for ("140 GB",
- * "48GB", "1.5 TB", "80기가"), or 0: a number and a unit in a sentence
- * that speaks of accelerators and of memory. *per says whether it is of
- * each accelerator (else of the whole instance).
- */
 /* Does s hold a number and then a unit of memory (cheaply: a digit,
  * more digits, dots or spaces, then g, t, 기 or 테)? */
 static int
@@ -99,6 +94,12 @@ amount(const char *s)
 	return most;
 }
 
+/*
+ * The amount of memory, in GB, a sentence of s asks for ("140 GB",
+ * "48GB", "1.5 TB", "80기가"), or 0: a number and a unit in a sentence
+ * that speaks of accelerators and of memory. *per says whether it is of
+ * each accelerator (else of the whole instance).
+ */
 static double
 asked_memory(const char *s, int *per)
 {
@@ -134,14 +135,10 @@ asked_memory(const char *s, int *per)
 	return gb < 4 || gb > 100000 ? 0 : gb;
 }
 
-struct mem_arg {
-	struct search	*s;
-};
-
 static void
 add_memory(void *arg, const char *id, double n, double gib)
 {
-	struct search	*s = ((struct mem_arg *)arg)->s;
+	struct search	*s = arg;
 
 	for (size_t i = 0; i < s->nsvc; i++)
 		if (strcmp(s->svc[i].id, id) == 0) {
@@ -160,7 +157,6 @@ void
 spec_read(struct search *s, const char *text)
 {
 	struct question	*qn = &s->q;
-	struct mem_arg	 ma = { s };
 
 	qn->memask = asked_memory(text, &qn->memper);
 	qn->memmin = 0;
@@ -169,7 +165,7 @@ spec_read(struct search *s, const char *text)
 	if (s->accmem == NULL) {
 		s->accmem = xcalloc(s->nsvc + 1, sizeof(*s->accmem));
 		s->accn = xcalloc(s->nsvc + 1, sizeof(*s->accn));
-		(void)catalog_accelerator_memory(s->cat, add_memory, &ma);
+		(void)catalog_accelerator_memory(s->cat, add_memory, s);
 	}
 	for (size_t i = 0; i < s->nsvc; i++) {
 		double	have = qn->memper ? s->accmem[i] :
