@@ -105,17 +105,22 @@ EMBED_TEXT = printf '%s\n' '.section .rodata' \
 	    '.global awsai_completion_fish' 'awsai_completion_fish:' \
 	    '.incbin "completions/awsai.fish"' '.byte 0' \
 	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
-	    '.balign 16' 'awsai_catalog_image:'
+	    '.global awsai_ask_image' '.global awsai_ask_image_end'
 
 # Stage 1 has the schema but no catalog; it compiles catalog/ into a
 # database that stage 2 embeds (R12).
 $(BUILD)/embed0.S: $(BUILD)/schema.sql $(COMPLETIONS)
-	$(EMBED_TEXT) 'awsai_catalog_image_end:' \
+	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
+	    'awsai_catalog_image_end:' 'awsai_ask_image:' 'awsai_ask_image_end:' \
 	    '.section .note.GNU-stack,"",@progbits' > $@
 
-$(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db $(COMPLETIONS)
-	$(EMBED_TEXT) '.incbin "$(BUILD)/catalog.db"' \
-	    'awsai_catalog_image_end:' \
+# The whole catalog, and ask's tables alone (catalog_for_ask()).
+$(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db $(BUILD)/ask.db \
+    $(COMPLETIONS)
+	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
+	    '.incbin "$(BUILD)/catalog.db"' 'awsai_catalog_image_end:' \
+	    '.balign 16' 'awsai_ask_image:' '.incbin "$(BUILD)/ask.db"' \
+	    'awsai_ask_image_end:' \
 	    '.section .note.GNU-stack,"",@progbits' > $@
 
 $(BUILD)/%.o: $(BUILD)/%.S
@@ -125,7 +130,9 @@ $(BUILD)/awsai0: $(OBJS) $(BUILD)/embed0.o
 	$(CC) $(OPT) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/catalog.db: $(BUILD)/awsai0 $(CATALOG)
-	$(BUILD)/awsai0 build $@ $(CATALOG_DIR)
+	$(BUILD)/awsai0 build --ask-db $(BUILD)/ask.db $@ $(CATALOG_DIR)
+
+$(BUILD)/ask.db: $(BUILD)/catalog.db ;
 
 $(BUILD)/awsai: $(OBJS) $(BUILD)/embed.o
 	$(CC) $(OPT) $(LDFLAGS) -o $@ $^ $(LIBS)

@@ -296,7 +296,9 @@ enum search_rows {
 
 struct catalog *catalog_open(const char *, int *);
 void	 catalog_free(struct catalog *);
-int	 catalog_build(const char *const *, size_t, const char *);
+int	 catalog_build(const char *const *, size_t, const char *,
+	    const char *);
+void	 catalog_for_ask(struct catalog *);
 int	 catalog_check(const char *const *, size_t, struct result *);
 const char *catalog_describe(struct catalog *);
 int	 catalog_vocab(struct catalog *, struct vocab *);

@@ -356,11 +356,11 @@ guard_temp(const char *tmp)
  * device, FIFO or symbolic link is refused. Returns an exit status.
  */
 int
-catalog_write(sqlite3 *db, const char *out)
+catalog_write(sqlite3 *db, const char *schema, const char *out)
 {
 	struct stat	 st;
 	sqlite3_stmt	*vac;
-	char		*tmp;
+	char		*tmp, *sql;
 	int		 rc, status = EXIT_OK;
 
 	if (lstat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -375,9 +375,10 @@ catalog_write(sqlite3 *db, const char *out)
 	tmp = xasprintf("%s.tmp%ld", out, (long)getpid());
 	guard_temp(tmp);
 	unlink(tmp);
-	if (sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &vac, NULL) !=
-	    SQLITE_OK)
+	sql = xasprintf("VACUUM %s INTO ?1", schema);	/* ours: a name */
+	if (sqlite3_prepare_v2(db, sql, -1, &vac, NULL) != SQLITE_OK)
 		BUG("cannot prepare VACUUM INTO: %s", sqlite3_errmsg(db));
+	free(sql);
 	sqlite3_bind_text(vac, 1, tmp, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(vac)) != SQLITE_DONE) {
 		int e = sqlite3_system_errno(db);
@@ -401,6 +402,69 @@ catalog_write(sqlite3 *db, const char *out)
 		unlink(tmp);
 	guard_temp(NULL);
 	free(tmp);
+	return status;
+}
+
+/*
+ * The tables ask reads (catalog-search.c, catalog-tokens.c, the counts
+ * and lists it asks for), which catalog_ask_db() copies, each as the
+ * schema made it, with its indexes.
+ */
+static const char ask_tables_sql[] =
+    "SELECT sql FROM main.sqlite_master WHERE sql IS NOT NULL AND "
+    "tbl_name IN ('search_cache', 'search_tokens', 'doc_rows', 'layers', "
+    "'capabilities', 'instance_specs') ORDER BY type = 'index', rowid";
+
+/*
+ * Writes ask's tables of db, alone, to the file out (as catalog_write()
+ * does), for the build to embed beside the whole catalog: a question
+ * then parses the schema of those tables only. Returns an exit status.
+ */
+int
+catalog_ask_db(sqlite3 *db, const char *out)
+{
+	struct strbuf	 sb = { 0 };
+	sqlite3_stmt	*st;
+	const char	*sql, *name;
+	char		*err = NULL;
+	int		 status = EXIT_INTERNAL;
+
+	/* their foreign keys name tables left out: checked in main already */
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = OFF; ATTACH ':memory:' "
+	    "AS ask", NULL, NULL, &err) !=
+	    SQLITE_OK || sqlite3_prepare_v2(db, ask_tables_sql, -1, &st,
+	    NULL) != SQLITE_OK)
+		BUG("cannot make ask's tables: %s", err ? err :
+		    sqlite3_errmsg(db));
+	/* "CREATE TABLE x (" becomes "CREATE TABLE ask.x (", and rows follow */
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sql = (const char *)sqlite3_column_text(st, 0);
+		sb.len = 0;
+		sb_adds(&sb, "");
+		if (strncmp(sql, "CREATE TABLE ", 13) == 0) {
+			name = sql + 13;
+			sb_adds(&sb, "CREATE TABLE ask.");
+			sb_adds(&sb, name);
+			sb_adds(&sb, "; INSERT INTO ask.");
+			sb_add(&sb, name, strcspn(name, " ("));
+			sb_adds(&sb, " SELECT * FROM main.");
+			sb_add(&sb, name, strcspn(name, " ("));
+		} else if (strncmp(sql, "CREATE INDEX ", 13) == 0 ||
+		    strncmp(sql, "CREATE UNIQUE INDEX ", 20) == 0) {
+			name = strstr(sql, "INDEX ") + 6;
+			sb_add(&sb, sql, (size_t)(name - sql));
+			sb_adds(&sb, "ask.");
+			sb_adds(&sb, name);
+		} else
+			BUG("cannot copy \"%.40s\" for ask", sql);
+		if (sqlite3_exec(db, sb.buf, NULL, NULL, &err) != SQLITE_OK)
+			BUG("cannot make ask's tables: %s", err);
+	}
+	sqlite3_finalize(st);
+	status = catalog_write(db, "ask", out);
+	sqlite3_exec(db, "DETACH ask; PRAGMA foreign_keys = ON", NULL, NULL,
+	    NULL);
+	sb_release(&sb);
 	return status;
 }
 

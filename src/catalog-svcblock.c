@@ -90,13 +90,14 @@ catalog_cache_services(struct catalog *cat)
 int
 catalog_services(struct catalog *cat, struct catalog_blob *b)
 {
+	sqlite3		*db = cat->adb != NULL ? cat->adb : cat->db;
 	sqlite3_stmt	*st = NULL;
 	int		 rc;
 
 	memset(b, 0, sizeof(*b));
-	if (sqlite3_prepare_v3(cat->db, "SELECT data FROM search_cache WHERE "
+	if (sqlite3_prepare_v3(db, "SELECT data FROM search_cache WHERE "
 	    "kind = ?1 AND key = ''", -1, 0, &st, NULL) != SQLITE_OK)
-		BUG("cannot read search_cache: %s", sqlite3_errmsg(cat->db));
+		BUG("cannot read search_cache: %s", sqlite3_errmsg(db));
 	sqlite3_bind_int(st, 1, SR_SERVICES);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_finalize(st);

@@ -17,6 +17,9 @@
 extern const char awsai_schema[];
 extern const unsigned char awsai_catalog_image[];
 extern const unsigned char awsai_catalog_image_end[];
+/* The tables ask reads, alone (build --ask-db), for catalog_for_ask(). */
+extern const unsigned char awsai_ask_image[];
+extern const unsigned char awsai_ask_image_end[];
 
 int
 catalog_db_error(struct catalog *cat, const char *what)
@@ -43,10 +46,16 @@ catalog_prep(struct catalog *cat, const char *sql, int ncols)
 	}
 	if (i == NSTMT)
 		BUG("too many prepared statements");
-	if (sqlite3_prepare_v3(cat->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &cat->stmt[i], NULL) != SQLITE_OK)
-		BUG("cannot prepare \"%.60s\": %s", sql,
-		    sqlite3_errmsg(cat->db));
+	/* ask's own tables first, where it has them: the same rows */
+	if (cat->adb == NULL || sqlite3_prepare_v3(cat->adb, sql, -1,
+	    SQLITE_PREPARE_PERSISTENT, &cat->stmt[i], NULL) != SQLITE_OK) {
+		sqlite3_finalize(cat->stmt[i]);
+		if (sqlite3_prepare_v3(cat->db, sql, -1,
+		    SQLITE_PREPARE_PERSISTENT, &cat->stmt[i], NULL) !=
+		    SQLITE_OK)
+			BUG("cannot prepare \"%.60s\": %s", sql,
+			    sqlite3_errmsg(cat->db));
+	}
 	if (ncols >= 0 && sqlite3_column_count(cat->stmt[i]) != ncols)
 		BUG("\"%.60s\" has %d columns, not %d", sql,
 		    sqlite3_column_count(cat->stmt[i]), ncols);
@@ -158,6 +167,7 @@ catalog_free(struct catalog *cat)
 	free(cat->tokrows);
 	for (size_t i = 0; i < NSTMT; i++)
 		sqlite3_finalize(cat->stmt[i]);
+	sqlite3_close(cat->adb);
 	sqlite3_close(cat->db);
 	tokenizer_free(cat->tk);
 	free(cat->desc);
@@ -319,17 +329,21 @@ catalog_check(const char *const *paths, size_t n, struct result *report)
 /*
  * Builds the catalog at paths into the database file out: written under
  * a temporary name, in one transaction, then renamed, so out is never
- * half-written. Returns an exit status.
+ * half-written; and ask's tables alone into ask_out, if not NULL.
+ * Returns an exit status.
  */
 int
-catalog_build(const char *const *paths, size_t n, const char *out)
+catalog_build(const char *const *paths, size_t n, const char *out,
+    const char *ask_out)
 {
 	struct catalog	*mem;
 	int		 status;
 
 	if ((mem = load_json(paths, n, paths[0], &status)) == NULL)
 		return status;
-	status = catalog_write(mem->db, out);
+	status = catalog_write(mem->db, "main", out);
+	if (status == EXIT_OK && ask_out != NULL)
+		status = catalog_ask_db(mem->db, ask_out);
 	catalog_free(mem);
 	return status;
 }
@@ -369,8 +383,35 @@ open_embedded(int *status)
 		return NULL;
 	}
 	in_place(cat);
+	cat->embedded = 1;
 	*status = EXIT_OK;
 	return cat;
+}
+
+/*
+ * Ask is about to read the catalog. The embedded one carries ask's tables
+ * again, alone, in an image of their own (build --ask-db): opened here,
+ * it is where catalog_prep() prepares every statement it can, so that a
+ * question parses the schema of six tables, not of the whole catalog.
+ * Another catalog, or a failure here, leaves everything on the one.
+ */
+void
+catalog_for_ask(struct catalog *cat)
+{
+	size_t	sz = (size_t)(awsai_ask_image_end - awsai_ask_image);
+
+	if (cat->adb != NULL || !cat->embedded || sz == 0)
+		return;
+	if (sqlite3_open_v2(":memory:", &cat->adb, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK || sqlite3_deserialize(cat->adb, "main",
+	    (unsigned char *)awsai_ask_image, (sqlite3_int64)sz,
+	    (sqlite3_int64)sz, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		sqlite3_close(cat->adb);
+		cat->adb = NULL;
+		return;
+	}
+	sqlite3_exec(cat->adb, "PRAGMA mmap_size = " CATALOG_MMAP, NULL, NULL,
+	    NULL);
 }
 
 /*

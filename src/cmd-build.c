@@ -1,15 +1,24 @@
 /*
  * cmd-build.c: "awsai build OUT PATH...": compile catalog JSON into the
- * SQLite image that `make` embeds; OUT is replaced atomically.
+ * SQLite image that `make` embeds; OUT is replaced atomically. With
+ * --ask-db, ask's tables alone go to a second image, embedded beside it.
  */
 #include "awsai.h"
+
+enum { BUILD_ASK_DB, BUILD_NOPTS };
+
+static const struct opt build_opts[] = {
+	[BUILD_ASK_DB] = { 0, "ask-db", VAL_PATH, "FILE",
+	    "also write the tables ask reads, alone, to FILE" },
+	[BUILD_NOPTS] = OPT_END,
+};
 
 static int
 build_run(struct ctx *ctx, struct args *a)
 {
 	(void)ctx;
 	return catalog_build((const char *const *)a->argv + 1,
-	    (size_t)a->argc - 1, a->argv[0]);
+	    (size_t)a->argc - 1, a->argv[0], a->val[BUILD_ASK_DB]);
 }
 
 const struct cmd cmd_build = {
@@ -19,7 +28,7 @@ const struct cmd cmd_build = {
 	.summary = "compile catalog JSON into a catalog database",
 	.nargs = { 2, -1 },
 	.operand = VAL_PATH,
-	.opts = NULL,
+	.opts = build_opts,
 	.flags = CMD_HIDDEN,
 	.run = build_run,
 };

@@ -47,6 +47,7 @@ search_new(struct catalog *cat)
 
 	s = xcalloc(1, sizeof(*s));
 	s->cat = cat;
+	catalog_for_ask(cat);
 	s->p = rank_params();
 	s->tk = tokenizer_new();
 	if (search_load(s) == -1) {

@@ -246,4 +246,18 @@ check "TSV: line number first, header once" sh -c \
 RUN_STDIN=/dev/null run "$AWSAI" ask -
 expect_status 1
 
+# the embedded catalog's ask reads its own copy of ask's tables (build
+# --ask-db): every answer, and every explanation, is what the whole
+# catalog gives when it is opened as a .db
+db=$(dirname "$AWSAI")/catalog.db
+cat "$ROOT"/tests/ask/*.jsonl | jq -r .q >"$T/q"
+RUN_STDIN="$T/q" run "$AWSAI" ask -o jsonl --explain -j 1 -
+cp "$T/out" "$T/embedded"
+RUN_STDIN="$T/q" run "$AWSAI" --catalog "$db" ask -o jsonl --explain -j 1 -
+check "ask's own tables answer as the whole catalog does" cmp "$T/out" \
+    "$T/embedded"
+check "the ask image holds only ask's tables" sh -c '[ "$(sqlite3 "$1" \
+    "SELECT count(*) FROM sqlite_master WHERE type = '"'table'"'")" -eq 6 ]' \
+    sh "$(dirname "$AWSAI")/ask.db"
+
 done_testing
