@@ -100,10 +100,31 @@ past_syllable(const char *s)
 }
 
 /*
+ * Is token k of toks a verb of using told as going on, the background of
+ * a question ("챗봇을 운영 중인데", "사용중인데", "쓰고 있는데"): a
+ * verb of using, then 중 (in its bigram or the next) or the ending 는데?
+ */
+static const char *const using_verbs[] = { "운영", "사용", "이용", "쓰고",
+    NULL };
+
+static int
+in_use(const struct strv *toks, size_t k, size_t n)
+{
+	const char *t;
+
+	if (k + 1 >= n || !search_listed(toks->v[k], using_verbs))
+		return 0;
+	t = toks->v[k + 1];
+	return strlen(t) == 6 && (strncmp(t, "중", 3) == 0 ||
+	    strcmp(t + 3, "중") == 0 || strcmp(t, "는데") == 0);
+}
+
+/*
  * Marks in done the Korean tokens told as done or as what was going on
  * ("모델을 배포했는데 ...", "노트북으로 실험하던 모델"): one of the two
  * bigrams after a token, in its word (word NULL: any), ends in a past
- * syllable.
+ * syllable; or the word after it is a verb of using, going on (in_use):
+ * what the question already runs is not what it asks for.
  */
 void
 search_korean_done(const struct strv *toks, const int *word, unsigned char *done)
@@ -111,7 +132,10 @@ search_korean_done(const struct strv *toks, const int *word, unsigned char *done
 	size_t	n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
 
 	for (size_t i = 0; i < n; i++) {
-		done[i] = 0;
+		done[i] = in_use(toks, i + 1, n) && (word == NULL ||
+		    word[i + 1] == word[i] + 1);
+		if (done[i])
+			continue;
 		for (size_t k = i + 1; k < n && k <= i + 2; k++) {
 			const char *t = toks->v[k];
 

@@ -66,6 +66,32 @@ test_korean_done(void **state)
 }
 
 static void
+test_korean_in_use(void **state)
+{
+	/* 챗봇을 운영 중인데 ... 막아야: what runs already is background;
+	 * 챗봇을 만들고 싶은데: what is to be built is not */
+	const char	*v[] = { "챗봇", "운영", "중인", "인데", "막아", "아야" };
+	int		 word[] = { 0, 1, 2, 2, 3, 3 };
+	struct strv	 toks = { (char **)v, 6, 6 };
+	const char	*w[] = { "챗봇", "만들", "는데" };
+	int		 word2[] = { 0, 1, 1 };
+	struct strv	 toks2 = { (char **)w, 3, 3 };
+	unsigned char	 done[6];
+
+	(void)state;
+	search_korean_done(&toks, word, done);
+	assert_true(done[0]);
+	assert_false(done[1]);
+	assert_false(done[4]);
+	search_korean_done(&toks2, word2, done);
+	assert_false(done[0]);
+	/* 운영 in a word two on is not this word's verb */
+	word[1] = 2;
+	search_korean_done(&toks, word, done);
+	assert_false(done[0]);
+}
+
+static void
 test_fillers_adverbs(void **state)
 {
 	(void)state;
@@ -102,6 +128,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_english_done),
 		cmocka_unit_test(test_korean_done),
+		cmocka_unit_test(test_korean_in_use),
 		cmocka_unit_test(test_fillers_adverbs),
 		cmocka_unit_test(test_object_word),
 	};
