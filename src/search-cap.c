@@ -285,6 +285,9 @@ struct found {
 	size_t		 n;
 	int		 done[128];	/* the cues credited */
 	size_t		 ndone;
+	unsigned char	 told[64];	/* m[k] was found, only told as done,
+					   in the question as spaced */
+	int		 squeezed;	/* reading the squeezed question */
 };
 
 /* Are cues a and b one: the same text (a Korean cue and its spaced
@@ -329,15 +332,17 @@ credit(struct search *s, int ci, struct found *f, double share)
 	uint64_t	 mask;
 	size_t		 k;
 
-	if (cap == NULL || credited(s, f, ci))
+	for (k = 0; k < f->n; k++)
+		if (found[k].cap == c->cap)
+			break;
+	/* what the spaced question told as done, squeezed it does not ask */
+	if (cap == NULL || (f->squeezed && k < f->n && f->told[k]) ||
+	    credited(s, f, ci))
 		return;
 	mask = cue_mask(&s->q, c);
 	sc = s->p->cue_base * (1 + s->p->cue_len * (double)(c->n - 1)) *
 	    kind_weight(s->p, cap->kind) * rarity(&s->q, mask, s->p->cue_idf) *
 	    share;
-	for (k = 0; k < f->n; k++)
-		if (found[k].cap == c->cap)
-			break;
 	if (k == f->n) {
 		if (f->n >= 64)
 			return;
@@ -345,8 +350,10 @@ credit(struct search *s, int ci, struct found *f, double share)
 		found[k].cap = c->cap;
 		found[k].cue = ci;
 		more[k] = 0;
+		f->told[k] = share < 1;
 		f->n++;
-	}
+	} else if (share >= 1)
+		f->told[k] = 0;
 	found[k].mask |= mask;
 	if (sc > found[k].score) {
 		more[k] += found[k].score;
@@ -456,12 +463,15 @@ cap_match(struct search *s)
 	struct question	*qn = &s->q;
 
 	f.n = f.ndone = 0;
+	f.squeezed = 0;
 	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, qn->obj,
 	    qn->done, DENY_AFTER, &f);
-	if (qn->ko)
+	if (qn->ko) {
 		/* squeezed, a word is about twice as many bigrams */
+		f.squeezed = 1;
 		match_stream(s, &qn->sq, NULL, NULL, qn->sqdone,
 		    2 * DENY_AFTER, &f);
+	}
 	nfound = f.n;
 	for (size_t k = 0; k < nfound; k++)
 		found[k].score += s->p->cue_more * (f.more[k] <

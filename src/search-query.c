@@ -19,6 +19,7 @@ struct tokens_arg {
 	const char	*text;
 	int		*word;		/* or NULL */
 	unsigned char	*obj;		/* with word */
+	unsigned char	*setting;	/* with word */
 	unsigned char	*done;		/* or NULL */
 	size_t		 at;		/* of text, read for words */
 	int		 w;		/* words begun before at */
@@ -55,6 +56,8 @@ push_tok(void *arg, const struct token *t)
 		count_words(ta, t->start);
 		ta->word[ta->toks->n] = ta->w;
 		ta->obj[ta->toks->n] = search_object_word(ta->text, t->end);
+		ta->setting[ta->toks->n] = search_setting_word(ta->text,
+		    t->end);
 	}
 	if (ta->done != NULL && ta->toks->n < MAXCUETOKS)
 		ta->done[ta->toks->n] = search_told_done(ta->text, t->start,
@@ -78,7 +81,8 @@ void
 search_tokens(struct search *s, const char *text, size_t n, struct strv *toks,
     struct strv *raw, int *word, unsigned char *done)
 {
-	struct tokens_arg ta = { toks, raw, text, word, s->q.obj, done, 0, 0 };
+	struct tokens_arg ta = { toks, raw, text, word, s->q.obj, s->q.setting,
+	    done, 0, 0 };
 
 	strv_release(toks);
 	if (raw != NULL)
@@ -571,6 +575,8 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 		search_tokens(s, sq, strlen(sq), &qn->sq, NULL, NULL, NULL);
 		search_korean_done(&qn->toks, qn->word, qn->done);
 		search_korean_done(&qn->sq, NULL, qn->sqdone);
+		for (size_t i = 0; i < qn->toks.n && i < MAXCUETOKS; i++)
+			qn->done[i] |= qn->setting[i];
 	}
 	free(sq);
 	norig = own_tokens(s, fixed, orig);

@@ -180,6 +180,36 @@ search_adverb(const char *raw, const char *tok)
 	    strcmp(tok + t - 2, "li") != 0 && strcmp(tok + t - 2, "ly") != 0;
 }
 
+/* The end of the Korean word that goes on from text[at]. */
+static size_t
+word_end(const char *text, size_t at)
+{
+	while (text[at] != '\0' && text[at] != ' ' &&
+	    ((unsigned char)text[at] >= 0x80 || isalnum((unsigned char)text[at])))
+		at++;
+	return at;
+}
+
+/*
+ * Is the Korean word that goes on from text[at] a verb that qualifies the
+ * place the question is set in, "이미지를 생성하는 솔루션에서 ...
+ * 최소화": it ends in 는 and the word after it in 에서? What such a
+ * clause says the place does is the setting, not the ask.
+ */
+int
+search_setting_word(const char *text, size_t at)
+{
+	size_t	end = word_end(text, at), next;
+
+	if (end < at + 3 || memcmp(text + end - 3, "\xeb\x8a\x94", 3) != 0)
+		return 0;					/* 는 */
+	while (text[end] == ' ')
+		end++;
+	next = word_end(text, end);
+	return next >= end + 9 &&
+	    memcmp(text + next - 6, "\xec\x97\x90\xec\x84\x9c", 6) == 0;
+}							/* 에서 */
+
 /*
  * Does the Korean word that goes on from text[at] end in an object
  * particle (을, 를: "자막 파일을 만들")? Then a verb after it takes that
@@ -189,11 +219,8 @@ search_adverb(const char *raw, const char *tok)
 int
 search_object_word(const char *text, size_t at)
 {
-	size_t	end = at;
+	size_t	end = word_end(text, at);
 
-	while (text[end] != '\0' && text[end] != ' ' &&
-	    ((unsigned char)text[end] >= 0x80 || isalnum((unsigned char)text[end])))
-		end++;
 	if (end < at + 3)
 		return 0;
 	return memcmp(text + end - 3, "\xec\x9d\x84", 3) == 0 ||	/* 을 */

@@ -173,6 +173,9 @@ struct question {
 	unsigned char	 sqdone[MAXCUETOKS]; /* the same, of sq */
 	unsigned char	 obj[MAXCUETOKS]; /* Korean: toks of a word that ends
 					   in an object particle (을, 를) */
+	unsigned char	 setting[MAXCUETOKS]; /* Korean: toks of a verb that
+					   qualifies the setting ("생성하는
+					   솔루션에서"), told as done */
 	struct phrase	 ph[MAXPHRASE];
 	size_t		 nph;
 	double		 wi[MAXPHRASE];	/* phrase weights times IDF */
@@ -336,6 +339,7 @@ void	 search_korean_done(const struct strv *, const int *, unsigned char *);
 int	 search_filler(const char *);
 int	 search_adverb(const char *, const char *);
 int	 search_object_word(const char *, size_t);
+int	 search_setting_word(const char *, size_t);
 
 /* search-text.c */
 void	 text_score(struct search *);

@@ -92,6 +92,22 @@ test_korean_in_use(void **state)
 }
 
 static void
+test_setting_word(void **state)
+{
+	const char	*t = "이미지를 생성하는 솔루션에서 주석 오류 최소화";
+	const char	*u = "이미지를 생성하는 모델을 만들고 싶어요";
+
+	(void)state;
+	/* a verb in 는 before a word in 에서 qualifies the setting */
+	assert_true(search_setting_word(t, strlen("이미지를 생성")));
+	assert_false(search_setting_word(t, strlen("이미지")));
+	assert_false(search_setting_word(t, strlen("이미지를 생성하는 솔루")));
+	/* before anything else it may be the ask itself */
+	assert_false(search_setting_word(u, strlen("이미지를 생성")));
+	assert_false(search_setting_word("생성하는", strlen("생성")));
+}
+
+static void
 test_fillers_adverbs(void **state)
 {
 	(void)state;
@@ -129,6 +145,7 @@ main(void)
 		cmocka_unit_test(test_english_done),
 		cmocka_unit_test(test_korean_done),
 		cmocka_unit_test(test_korean_in_use),
+		cmocka_unit_test(test_setting_word),
 		cmocka_unit_test(test_fillers_adverbs),
 		cmocka_unit_test(test_object_word),
 	};
