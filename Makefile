@@ -109,14 +109,14 @@ EMBED_TEXT = printf '%s\n' '.section .rodata' \
 
 # Stage 1 has the schema but no catalog; it compiles catalog/ into a
 # database that stage 2 embeds (R12).
-$(BUILD)/embed0.S: $(BUILD)/schema.sql $(COMPLETIONS)
+$(BUILD)/embed0.S: $(BUILD)/schema.sql $(COMPLETIONS) Makefile
 	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
 	    'awsai_catalog_image_end:' 'awsai_ask_image:' 'awsai_ask_image_end:' \
 	    '.section .note.GNU-stack,"",@progbits' > $@
 
 # The whole catalog, and ask's tables alone (catalog_for_ask()).
 $(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db $(BUILD)/ask.db \
-    $(COMPLETIONS)
+    $(COMPLETIONS) Makefile
 	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
 	    '.incbin "$(BUILD)/catalog.db"' 'awsai_catalog_image_end:' \
 	    '.balign 16' 'awsai_ask_image:' '.incbin "$(BUILD)/ask.db"' \
