@@ -364,11 +364,39 @@ why_cap(struct search *s, const struct capacc *ca)
 	return best;
 }
 
+/* The best active candidate that provides cap more strongly than
+ * candidate c does, at a strength of least or more; or NULL. at maps a
+ * service to its candidate. */
+static struct cand *
+stronger_active(struct search *s, const struct cap *cap, const struct cand *c,
+    struct cand *cands, const int *at, double least)
+{
+	struct cand	*best = NULL;
+	double		 mine = 0;
+
+	for (size_t j = 0; j < cap->nprov; j++)
+		if (cap->svc[j] == c->svc)
+			mine = cap->strength[j];
+	for (size_t j = 0; j < cap->nprov; j++) {
+		int	 t = cap->svc[j];
+
+		if (t == c->svc || cap->strength[j] <= mine ||
+		    cap->strength[j] < least || at[t] < 0 || !s->svc[t].active)
+			continue;
+		if (best == NULL || cands[at[t]].eff > best->eff)
+			best = &cands[at[t]];
+	}
+	return best;
+}
+
 /*
  * The candidate that does the job closed candidate c (one with no
- * successor) was found for: an active one that provides the capability
- * that gave c the most (why_cap()) more strongly than c does; or NULL.
- * at maps a service to its candidate among cands.
+ * successor) was found for: an active one that provides more strongly
+ * than c does the capability that gave c the most (why_cap()); or else
+ * one that is the service for the question's own strongest capability
+ * (a provider at full strength), if c provides it too, more weakly (a
+ * broad one says nothing); or NULL. at maps a service to its candidate
+ * among cands.
  */
 static struct cand *
 does_its_job(struct search *s, const struct cand *c, struct cand *cands,
@@ -377,23 +405,19 @@ does_its_job(struct search *s, const struct cand *c, struct cand *cands,
 	const struct cap *cap = why_cap(s, search_capacc_read(s,
 	    search_acc_read(s, c->svc)));
 	struct cand	*best = NULL;
-	double		 mine = 0;
 
 	if (cap == NULL)
 		return NULL;
+	if ((best = stronger_active(s, cap, c, cands, at, 0)) != NULL ||
+	    s->q.ncaps == 0)
+		return best;
+	cap = search_cap(s, s->q.caps[0].cap);
+	if (cap == NULL || cap->nprov >= MANY_PROVIDERS)
+		return NULL;
 	for (size_t j = 0; j < cap->nprov; j++)
 		if (cap->svc[j] == c->svc)
-			mine = cap->strength[j];
-	for (size_t j = 0; j < cap->nprov; j++) {
-		int	 t = cap->svc[j];
-
-		if (t == c->svc || cap->strength[j] <= mine || at[t] < 0 ||
-		    !s->svc[t].active)
-			continue;
-		if (best == NULL || cands[at[t]].eff > best->eff)
-			best = &cands[at[t]];
-	}
-	return best;
+			return stronger_active(s, cap, c, cands, at, 1);
+	return NULL;
 }
 
 /*
