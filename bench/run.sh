@@ -38,6 +38,20 @@ paired() {
 		row "$label" "$last" "$(median <"$tmp/b")" "$* < ${stdin##*/}"
 	fi
 }
+# against LABEL REF BIN ARG...: median ns of BIN ARG... and of REF
+# ARG..., interleaved, as a row with REF in the floor's column
+against() {
+	label=$1 ref=$2 bin=$3; shift 3
+	: >"$tmp/a"; : >"$tmp/b"
+	for _ in $(seq "$runs"); do
+		now; s=$t; "$bin" "$@" </dev/null >/dev/null 2>&1 || true; now
+		echo $((t - s)) >>"$tmp/a"
+		now; s=$t; "$ref" "$@" </dev/null >/dev/null 2>&1 || true; now
+		echo $((t - s)) >>"$tmp/b"
+	done
+	last=$(median <"$tmp/a")
+	row "$label" "$last" "$(median <"$tmp/b")" "$bin $* (1x: floor column)"
+}
 row() {	# LABEL NS FLOOR_NS COMMAND (cut to 60 characters)
 	cmd=${4//$root\//}
 	[ ${#cmd} -gt 60 ] && cmd="${cmd:0:57}..."
@@ -98,9 +112,7 @@ echo
 echo "| figure | awsai | floor | ratio | command |"
 echo "| --- | --- | --- | --- | --- |"
 paired "ask, short task" "$awsai" ask "$short"
-one_short=$last
 paired "ask, 40-word scenario" "$awsai" ask "$long"
-one_long=$last
 paired "show" "$awsai" show rekognition
 paired "list" "$awsai" list
 paired "completion" "$awsai" __complete show rek
@@ -108,9 +120,13 @@ stdin=$tmp/mcp.in
 paired "MCP initialize + one ask" "$awsai" mcp
 stdin=/dev/null
 paired "10x catalog: ask, short" "$big" ask "$short"
-ten_short=$last
 paired "10x catalog: ask, 40 words" "$big" ask "$long"
-ten_long=$last
+# the 10x catalog against the 1x one, run for run: the floor drifts
+# between rows more than the two differ
+against "10x against 1x: ask, short" "$awsai" "$big" ask "$short"
+ten_short=$(awk "BEGIN { print $last / $(median <"$tmp/b") }")
+against "10x against 1x: ask, 40 words" "$awsai" "$big" ask "$long"
+ten_long=$(awk "BEGIN { print $last / $(median <"$tmp/b") }")
 for n in 1000 10000 100000; do
 	rate "batch, $n mixed lines" $n "$tmp/mixed-$n.txt"
 done
@@ -140,4 +156,4 @@ paste "$tmp/one" "$tmp/ten" | awk -F'\t' '
     END { printf "%d\t%s\n", same, gaps == "" ? "none" : gaps }' >"$tmp/same"
 same=$(cut -f1 "$tmp/same")
 echo
-echo "10x catalog ($("$big" version | sed -n 2p | sed 's/.*: \([0-9]*\) services.*/\1/') services): one-shot ask $(awk "BEGIN { printf \"%.2f\", $ten_short / $one_short }")x (short) and $(awk "BEGIN { printf \"%.2f\", $ten_long / $one_long }")x (40 words) the 1x catalog's; the same first answer for $same of $(wc -l <"$tmp/uq") distinct questions; where not, the 10x answer's 1x score was this far below the top: $(cut -f2 "$tmp/same")"
+echo "10x catalog ($("$big" version | sed -n 2p | sed 's/.*: \([0-9]*\) services.*/\1/') services): one-shot ask $(awk "BEGIN { printf \"%.2f\", $ten_short }")x (short) and $(awk "BEGIN { printf \"%.2f\", $ten_long }")x (40 words) the 1x catalog's, run against it; the same first answer for $same of $(wc -l <"$tmp/uq") distinct questions; where not, the 10x answer's 1x score was this far below the top: $(cut -f2 "$tmp/same")"
