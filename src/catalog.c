@@ -351,10 +351,9 @@ catalog_build(const char *const *paths, size_t n, const char *out,
 /* An image in memory is read where it lies, not copied page by page
  * into SQLite's page cache. */
 static void
-in_place(struct catalog *cat)
+in_place(sqlite3 *db)
 {
-	sqlite3_exec(cat->db, "PRAGMA mmap_size = " CATALOG_MMAP, NULL, NULL,
-	    NULL);
+	sqlite3_exec(db, "PRAGMA mmap_size = " CATALOG_MMAP, NULL, NULL, NULL);
 }
 
 /* Opens the embedded image read-only, in place: no copy, no file I/O. */
@@ -382,7 +381,7 @@ open_embedded(int *status)
 		catalog_free(cat);
 		return NULL;
 	}
-	in_place(cat);
+	in_place(cat->db);
 	cat->embedded = 1;
 	*status = EXIT_OK;
 	return cat;
@@ -410,8 +409,7 @@ catalog_for_ask(struct catalog *cat)
 		cat->adb = NULL;
 		return;
 	}
-	sqlite3_exec(cat->adb, "PRAGMA mmap_size = " CATALOG_MMAP, NULL, NULL,
-	    NULL);
+	in_place(cat->adb);
 }
 
 /*
@@ -445,7 +443,7 @@ open_db(const char *path, int *status)
 		catalog_free(cat);
 		return NULL;
 	}
-	in_place(cat);
+	in_place(cat->db);
 	if (catalog_verify(cat, CATALOG_SCHEMA_VERSION) == -1) {
 		catalog_free(cat);
 		return NULL;
