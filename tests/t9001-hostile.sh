@@ -41,6 +41,15 @@ check "a symlink output and its target are untouched" sh -c \
 mkdir "$T/dir.db"
 run "$AWSAI" build "$T/dir.db" "$F"
 expect_status 2
+# ask's own image (--ask-db) is held to the same
+run in_time 10 "$AWSAI" build --ask-db "$T/fifo.db" "$T/whole.db" "$F"
+expect_status 2
+expect_err "fifo.db"
+check "a FIFO for ask's image is left a FIFO" test -p "$T/fifo.db"
+run "$AWSAI" build --ask-db "$T/ask.db" "$T/whole.db" "$F"
+expect_status 0
+check "ask's image is a catalog of its own tables only, refused as a \
+catalog" sh -c "! '$AWSAI' --catalog '$T/ask.db' list >/dev/null 2>&1"
 run "$AWSAI" build "$T/ok.db" "$F"
 expect_status 0
 check "a regular output is written" test -s "$T/ok.db"
