@@ -39,7 +39,8 @@ paired() {
 	fi
 }
 # against LABEL REF BIN ARG...: median ns of BIN ARG... and of REF
-# ARG..., interleaved, as a row with REF in the floor's column
+# ARG..., interleaved, as a row with REF in the floor's column; ratio is
+# the one
 against() {
 	label=$1 ref=$2 bin=$3; shift 3
 	: >"$tmp/a"; : >"$tmp/b"
@@ -49,8 +50,9 @@ against() {
 		now; s=$t; "$ref" "$@" </dev/null >/dev/null 2>&1 || true; now
 		echo $((t - s)) >>"$tmp/b"
 	done
-	last=$(median <"$tmp/a")
-	row "$label" "$last" "$(median <"$tmp/b")" "$bin $* (1x: floor column)"
+	last=$(median <"$tmp/a") base=$(median <"$tmp/b")
+	ratio=$(awk "BEGIN { print $last / $base }")
+	row "$label" "$last" "$base" "$bin $* (1x: floor column)"
 }
 row() {	# LABEL NS FLOOR_NS COMMAND (cut to 60 characters)
 	cmd=${4//$root\//}
@@ -124,9 +126,9 @@ paired "10x catalog: ask, 40 words" "$big" ask "$long"
 # the 10x catalog against the 1x one, run for run: the floor drifts
 # between rows more than the two differ
 against "10x against 1x: ask, short" "$awsai" "$big" ask "$short"
-ten_short=$(awk "BEGIN { print $last / $(median <"$tmp/b") }")
+ten_short=$ratio
 against "10x against 1x: ask, 40 words" "$awsai" "$big" ask "$long"
-ten_long=$(awk "BEGIN { print $last / $(median <"$tmp/b") }")
+ten_long=$ratio
 for n in 1000 10000 100000; do
 	rate "batch, $n mixed lines" $n "$tmp/mixed-$n.txt"
 done

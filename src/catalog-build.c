@@ -427,13 +427,12 @@ catalog_ask_db(sqlite3 *db, const char *out)
 	sqlite3_stmt	*st;
 	const char	*sql, *name;
 	char		*err = NULL;
-	int		 status = EXIT_INTERNAL;
+	int		 status;
 
 	/* their foreign keys name tables left out: checked in main already */
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = OFF; ATTACH ':memory:' "
-	    "AS ask", NULL, NULL, &err) !=
-	    SQLITE_OK || sqlite3_prepare_v2(db, ask_tables_sql, -1, &st,
-	    NULL) != SQLITE_OK)
+	    "AS ask", NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, ask_tables_sql, -1, &st, NULL) != SQLITE_OK)
 		BUG("cannot make ask's tables: %s", err ? err :
 		    sqlite3_errmsg(db));
 	/* "CREATE TABLE x (" becomes "CREATE TABLE ask.x (", and rows follow */
