@@ -6,10 +6,14 @@
  *
  * The workers are forked once the first chunk of CHUNK_LINES lines is
  * full (a short batch is answered in this process). Chunk i goes to
- * worker i % n, and a worker holds one chunk at a time: before worker w
- * gets a new chunk its last one, the oldest still out, is collected and
- * written, so the answers come out in order and neither side can block
- * the other. A worker answers into memory and sends the bytes back
+ * worker i % n, and a worker holds at most two: one it answers and the
+ * next, waiting in its pipe, so it never idles while this process
+ * collects another's. Chunks are collected oldest first, so the answers
+ * come out in order. Neither side can block the other: this process
+ * writes a chunk only into a pipe with room for it whole (a worker
+ * holding one reads nothing more until it is collected, and a chunk
+ * larger than the pipe goes only to a worker holding none, which reads
+ * it while this process writes). A worker answers into memory and sends the bytes back
  * whole, with the flags its lines returned; a TSV or CSV header a later
  * chunk printed again is cut. The workers share nothing with this
  * process but the pipes; the open catalog and the search state are
@@ -18,6 +22,8 @@
  * measured slower).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,6 +53,7 @@ struct answer_head {
 struct worker {
 	pid_t	 pid;
 	int	 to, from;		/* its tasks, its answers */
+	size_t	 room;			/* bytes its task pipe holds */
 };
 
 struct batch {
@@ -159,6 +166,21 @@ worker_main(struct batch *b, int in, int out)
 	_exit(EXIT_OK);		/* nothing of this process's stdio is flushed */
 }
 
+/* The bytes the pipe fd writes into holds unread. */
+static size_t
+pipe_room(int fd)
+{
+#ifdef F_GETPIPE_SZ
+	int	n = fcntl(fd, F_GETPIPE_SZ);
+
+	if (n > 0)
+		return (size_t)n;
+#else
+	(void)fd;
+#endif
+	return PIPE_BUF;
+}
+
 /* Forks up to jobs workers; returns how many there are (0: none). */
 static size_t
 spawn(struct batch *b, int jobs)
@@ -189,7 +211,8 @@ spawn(struct batch *b, int jobs)
 		}
 		close(to[0]);
 		close(from[1]);
-		b->w[b->nw++] = (struct worker){ pid, to[1], from[0] };
+		b->w[b->nw++] = (struct worker){ pid, to[1], from[0],
+		    pipe_room(to[1]) };
 	}
 	return b->nw;
 }
@@ -240,19 +263,24 @@ chunk_clear(struct batch *b)
 }
 
 /*
- * Sends the chunk gathered to the next worker, collecting first what it
- * holds: with every worker holding one, the oldest chunk out is its own.
- * Returns a status.
+ * Sends the chunk gathered to the next worker, collecting first, oldest
+ * first, until that worker holds at most one chunk, or none if this one
+ * does not fit its pipe whole. Returns a status.
  */
 static int
 send_chunk(struct batch *b)
 {
 	struct worker		*w = &b->w[b->sent % b->nw];
 	struct task_head	 th = { b->chunk_start, b->chunk.len };
+	size_t			 held = sizeof(th) + b->chunk.len > w->room ?
+				     0 : 1;
 	int			 st;
 
-	if (b->sent - b->done == b->nw && (st = collect(b)) != EXIT_OK)
-		return st;
+	/* chunks out are sent..done-1 and this worker's are every nw-th,
+	 * so it holds at most held while fewer than (held + 1) * nw are */
+	while (b->sent - b->done >= (held + 1) * b->nw)
+		if ((st = collect(b)) != EXIT_OK)
+			return st;
 	if (write_all(w->to, &th, sizeof(th)) == -1 ||
 	    write_all(w->to, b->chunk.buf, b->chunk.len) == -1)
 		return worker_gone();

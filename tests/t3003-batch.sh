@@ -20,6 +20,17 @@ for f in jsonl tsv csv json; do
 		check "-o $f -j $j: the same bytes as -j 1" cmp "$T/out" "$T/one.$f"
 	done
 done
+# chunks larger than a worker's pipe (a long task every fiftieth line)
+# among small ones: the same bytes, and no deadlock
+awk '{ print } NR % 50 == 0 { s = "translate these support tickets"
+	for (i = 0; i < 8000; i++) s = s " into korean"; print s }' \
+    "$T/q" >"$T/big"
+RUN_STDIN="$T/big" run "$AWSAI" ask -o jsonl -j 1 -
+cp "$T/out" "$T/big.one"
+RUN_STDIN="$T/big" run timeout 120 "$AWSAI" ask -o jsonl -j 3 -
+expect_status 0
+check "chunks larger than a pipe, -j 3: the same bytes as -j 1" \
+    cmp "$T/out" "$T/big.one"
 # an answer does not depend on the questions before it: a word's typo
 # correction is made for the word as typed ("weeds" -> "weeks"), not
 # kept from another form of its token asked before ("weeding")
