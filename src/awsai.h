@@ -296,9 +296,16 @@ enum search_rows {
 
 struct catalog *catalog_open(const char *, int *);
 void	 catalog_free(struct catalog *);
+/* The lean images embedded beside the catalog: a command's own tables
+ * alone, so that its statements parse the schema of those only. */
+enum lean {
+	LEAN_ASK,	/* what ask reads (search data, capabilities, specs) */
+	LEAN_LIST,	/* what list reads (services and their use cases) */
+	LEAN_N,
+};
 int	 catalog_build(const char *const *, size_t, const char *,
-	    const char *);
-void	 catalog_for_ask(struct catalog *);
+	    const char *const *);
+void	 catalog_lean(struct catalog *, enum lean);
 int	 catalog_check(const char *const *, size_t, struct result *);
 const char *catalog_describe(struct catalog *);
 int	 catalog_vocab(struct catalog *, struct vocab *);

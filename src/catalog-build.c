@@ -406,35 +406,42 @@ catalog_write(sqlite3 *db, const char *schema, const char *out)
 }
 
 /*
- * The tables ask reads (catalog-search.c, catalog-tokens.c, the counts
- * and lists it asks for), which catalog_ask_db() copies, each as the
- * schema made it, with its indexes.
+ * The tables each lean image holds, which catalog_lean_db() copies, each
+ * as the schema made it, with its indexes: ask's (catalog-search.c,
+ * catalog-tokens.c, the counts and lists it asks for) and list's.
  */
-static const char ask_tables_sql[] =
-    "SELECT sql FROM main.sqlite_master WHERE sql IS NOT NULL AND "
-    "tbl_name IN ('search_cache', 'search_tokens', 'doc_rows', 'layers', "
-    "'capabilities', 'instance_specs') ORDER BY type = 'index', rowid";
+static const char *const lean_tables[LEAN_N] = {
+	[LEAN_ASK] = "'search_cache', 'search_tokens', 'doc_rows', 'layers', "
+	    "'capabilities', 'instance_specs'",
+	[LEAN_LIST] = "'services', 'service_uclists', 'service_usecases', "
+	    "'statuses', 'layers', 'instance_specs'",
+};
 
 /*
- * Writes ask's tables of db, alone, to the file out (as catalog_write()
- * does), for the build to embed beside the whole catalog: a question
- * then parses the schema of those tables only. Returns an exit status.
+ * Writes the tables of db that lean image which holds, alone, to the
+ * file out (as catalog_write() does), for the build to embed beside the
+ * whole catalog: a command then parses the schema of those tables only.
+ * Returns an exit status.
  */
 int
-catalog_ask_db(sqlite3 *db, const char *out)
+catalog_lean_db(sqlite3 *db, enum lean which, const char *out)
 {
 	struct strbuf	 sb = { 0 };
 	sqlite3_stmt	*st;
 	const char	*sql, *name;
-	char		*err = NULL;
+	char		*err = NULL, *q;
 	int		 status;
 
+	q = xasprintf("SELECT sql FROM main.sqlite_master WHERE sql IS NOT "
+	    "NULL AND tbl_name IN (%s) ORDER BY type = 'index', rowid",
+	    lean_tables[which]);
 	/* their foreign keys name tables left out: checked in main already */
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = OFF; ATTACH ':memory:' "
 	    "AS ask", NULL, NULL, &err) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, ask_tables_sql, -1, &st, NULL) != SQLITE_OK)
-		BUG("cannot make ask's tables: %s", err ? err :
+	    sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
+		BUG("cannot make a lean image: %s", err ? err :
 		    sqlite3_errmsg(db));
+	free(q);
 	/* "CREATE TABLE x (" becomes "CREATE TABLE ask.x (", and rows follow */
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		sql = (const char *)sqlite3_column_text(st, 0);
@@ -455,9 +462,9 @@ catalog_ask_db(sqlite3 *db, const char *out)
 			sb_adds(&sb, "ask.");
 			sb_adds(&sb, name);
 		} else
-			BUG("cannot copy \"%.40s\" for ask", sql);
+			BUG("cannot copy \"%.40s\" to a lean image", sql);
 		if (sqlite3_exec(db, sb.buf, NULL, NULL, &err) != SQLITE_OK)
-			BUG("cannot make ask's tables: %s", err);
+			BUG("cannot make a lean image: %s", err);
 	}
 	sqlite3_finalize(st);
 	status = catalog_write(db, "ask", out);

@@ -17,9 +17,11 @@
 extern const char awsai_schema[];
 extern const unsigned char awsai_catalog_image[];
 extern const unsigned char awsai_catalog_image_end[];
-/* The tables ask reads, alone (build --ask-db), for catalog_for_ask(). */
+/* The lean images (build --ask-db, --list-db), for catalog_lean(). */
 extern const unsigned char awsai_ask_image[];
 extern const unsigned char awsai_ask_image_end[];
+extern const unsigned char awsai_list_image[];
+extern const unsigned char awsai_list_image_end[];
 
 int
 catalog_db_error(struct catalog *cat, const char *what)
@@ -329,12 +331,12 @@ catalog_check(const char *const *paths, size_t n, struct result *report)
 /*
  * Builds the catalog at paths into the database file out: written under
  * a temporary name, in one transaction, then renamed, so out is never
- * half-written; and ask's tables alone into ask_out, if not NULL.
- * Returns an exit status.
+ * half-written; and each lean image's tables alone into lean_out[i],
+ * where it is not NULL. Returns an exit status.
  */
 int
 catalog_build(const char *const *paths, size_t n, const char *out,
-    const char *ask_out)
+    const char *const *lean_out)
 {
 	struct catalog	*mem;
 	int		 status;
@@ -342,8 +344,10 @@ catalog_build(const char *const *paths, size_t n, const char *out,
 	if ((mem = load_json(paths, n, paths[0], &status)) == NULL)
 		return status;
 	status = catalog_write(mem->db, "main", out);
-	if (status == EXIT_OK && ask_out != NULL)
-		status = catalog_ask_db(mem->db, ask_out);
+	for (int i = 0; i < LEAN_N && status == EXIT_OK; i++)
+		if (lean_out[i] != NULL)
+			status = catalog_lean_db(mem->db, (enum lean)i,
+			    lean_out[i]);
 	catalog_free(mem);
 	return status;
 }
@@ -388,22 +392,31 @@ open_embedded(int *status)
 }
 
 /*
- * Ask is about to read the catalog. The embedded one carries ask's tables
- * again, alone, in an image of their own (build --ask-db): opened here,
- * it is where catalog_prep() prepares every statement it can, so that a
- * question parses the schema of six tables, not of the whole catalog.
- * Another catalog, or a failure here, leaves everything on the one.
+ * A command (ask, list) is about to read the catalog. The embedded one
+ * carries the tables it reads again, alone, in an image of their own
+ * (build --ask-db, --list-db): opened here, it is where catalog_prep()
+ * prepares every statement it can, so that the command parses the schema
+ * of six tables, not of the whole catalog. One lean image is open at a
+ * time (the first asked for; a statement another command's does not
+ * serve prepares on the whole). Another catalog, or a failure here,
+ * leaves everything on the one.
  */
 void
-catalog_for_ask(struct catalog *cat)
+catalog_lean(struct catalog *cat, enum lean which)
 {
-	size_t	sz = (size_t)(awsai_ask_image_end - awsai_ask_image);
+	static const struct {
+		const unsigned char	*start, *end;
+	} img[LEAN_N] = {
+		[LEAN_ASK] = { awsai_ask_image, awsai_ask_image_end },
+		[LEAN_LIST] = { awsai_list_image, awsai_list_image_end },
+	};
+	size_t	sz = (size_t)(img[which].end - img[which].start);
 
 	if (cat->adb != NULL || !cat->embedded || sz == 0)
 		return;
 	if (sqlite3_open_v2(":memory:", &cat->adb, SQLITE_OPEN_READWRITE,
 	    NULL) != SQLITE_OK || sqlite3_deserialize(cat->adb, "main",
-	    (unsigned char *)awsai_ask_image, (sqlite3_int64)sz,
+	    (unsigned char *)img[which].start, (sqlite3_int64)sz,
 	    (sqlite3_int64)sz, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
 		sqlite3_close(cat->adb);
 		cat->adb = NULL;

@@ -30,7 +30,7 @@ struct tokrow {
 
 struct catalog {
 	sqlite3		*db;
-	sqlite3		*adb;		/* ask's tables alone, or NULL */
+	sqlite3		*adb;		/* a lean image (catalog_lean()), or NULL */
 	int		 embedded;	/* db is the embedded image */
 	char		*desc;		/* where it came from, for messages */
 	const char	*sql[NSTMT];	/* prepared statements, by SQL text */
@@ -63,7 +63,7 @@ int	 catalog_one_text(struct catalog *, const char *, const char *,
 struct catalog *catalog_create(const char *);
 int	 catalog_fill(struct catalog *, struct load *);
 int	 catalog_write(sqlite3 *, const char *, const char *);
-int	 catalog_ask_db(sqlite3 *, const char *);
+int	 catalog_lean_db(sqlite3 *, enum lean, const char *);
 int	 catalog_verify(struct catalog *, const char *);
 
 #endif /* AWSAI_CATALOG_H */

@@ -1,24 +1,32 @@
 /*
  * cmd-build.c: "awsai build OUT PATH...": compile catalog JSON into the
  * SQLite image that `make` embeds; OUT is replaced atomically. With
- * --ask-db, ask's tables alone go to a second image, embedded beside it.
+ * --ask-db and --list-db, the tables ask or list reads go alone to an
+ * image of their own, embedded beside it (catalog_lean()).
  */
 #include "awsai.h"
 
-enum { BUILD_ASK_DB, BUILD_NOPTS };
+enum { BUILD_ASK_DB, BUILD_LIST_DB, BUILD_NOPTS };
 
 static const struct opt build_opts[] = {
 	[BUILD_ASK_DB] = { 0, "ask-db", VAL_PATH, "FILE",
 	    "also write the tables ask reads, alone, to FILE" },
+	[BUILD_LIST_DB] = { 0, "list-db", VAL_PATH, "FILE",
+	    "also write the tables list reads, alone, to FILE" },
 	[BUILD_NOPTS] = OPT_END,
 };
 
 static int
 build_run(struct ctx *ctx, struct args *a)
 {
+	const char	*lean[LEAN_N] = {
+		[LEAN_ASK] = a->val[BUILD_ASK_DB],
+		[LEAN_LIST] = a->val[BUILD_LIST_DB],
+	};
+
 	(void)ctx;
 	return catalog_build((const char *const *)a->argv + 1,
-	    (size_t)a->argc - 1, a->argv[0], a->val[BUILD_ASK_DB]);
+	    (size_t)a->argc - 1, a->argv[0], lean);
 }
 
 const struct cmd cmd_build = {

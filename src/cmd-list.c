@@ -40,6 +40,7 @@ list_run(struct ctx *ctx, struct args *a)
 	f.layer = a->val[LIST_LAYER];
 	f.usecase = a->val[LIST_USECASE];
 	f.status = a->val[LIST_STATUS];
+	catalog_lean(ctx->catalog, LEAN_LIST);
 	return cmd_listing(ctx, &list_listing, &f);
 }
 

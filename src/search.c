@@ -47,7 +47,7 @@ search_new(struct catalog *cat)
 
 	s = xcalloc(1, sizeof(*s));
 	s->cat = cat;
-	catalog_for_ask(cat);
+	catalog_lean(cat, LEAN_ASK);
 	s->p = rank_params();
 	s->tk = tokenizer_new();
 	if (search_load(s) == -1) {

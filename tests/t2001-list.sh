@@ -107,4 +107,21 @@ expect_out "closed"
 expect_out "successor"
 expect_out "sagemaker-canvas"
 
+# the embedded catalog's list reads its own copy of list's tables (build
+# --list-db): every listing, filtered or not, in every format, is what
+# the whole catalog gives when it is opened as a .db
+db=$(dirname "$AWSAI")/catalog.db
+for args in "" "-l platform" "-u vision" "-s active" "-s closed -l service"; do
+	for f in tsv json; do
+		run "$AWSAI" list $args -o $f
+		cp "$T/out" "$T/lean"
+		run "$AWSAI" --catalog "$db" list $args -o $f
+		check "list $args -o $f: list's own tables as the whole catalog" \
+		    cmp "$T/out" "$T/lean"
+	done
+done
+check "the list image holds only list's tables" sh -c '[ "$(sqlite3 "$1" \
+    "SELECT count(*) FROM sqlite_master WHERE type = '"'table'"'")" -eq 6 ]' \
+    sh "$(dirname "$AWSAI")/list.db"
+
 done_testing
