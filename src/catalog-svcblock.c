@@ -90,7 +90,8 @@ catalog_cache_services(struct catalog *cat)
 int
 catalog_services(struct catalog *cat, struct catalog_blob *b)
 {
-	sqlite3		*db = cat->adb != NULL ? cat->adb : cat->db;
+	sqlite3		*db = cat->lean[LEAN_ASK] != NULL ?
+	    cat->lean[LEAN_ASK] : cat->db;
 	sqlite3_stmt	*st = NULL;
 	int		 rc;
 

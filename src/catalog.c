@@ -48,16 +48,20 @@ catalog_prep(struct catalog *cat, const char *sql, int ncols)
 	}
 	if (i == NSTMT)
 		BUG("too many prepared statements");
-	/* ask's own tables first, where it has them: the same rows */
-	if (cat->adb == NULL || sqlite3_prepare_v3(cat->adb, sql, -1,
-	    SQLITE_PREPARE_PERSISTENT, &cat->stmt[i], NULL) != SQLITE_OK) {
-		sqlite3_finalize(cat->stmt[i]);
-		if (sqlite3_prepare_v3(cat->db, sql, -1,
-		    SQLITE_PREPARE_PERSISTENT, &cat->stmt[i], NULL) !=
-		    SQLITE_OK)
-			BUG("cannot prepare \"%.60s\": %s", sql,
-			    sqlite3_errmsg(cat->db));
-	}
+	/* a lean image's own tables first, where one has them: the same
+	 * rows as the whole catalog's */
+	cat->stmt[i] = NULL;
+	for (int l = 0; l < LEAN_N && cat->stmt[i] == NULL; l++)
+		if (cat->lean[l] != NULL && sqlite3_prepare_v3(cat->lean[l],
+		    sql, -1, SQLITE_PREPARE_PERSISTENT, &cat->stmt[i], NULL) !=
+		    SQLITE_OK) {
+			sqlite3_finalize(cat->stmt[i]);
+			cat->stmt[i] = NULL;
+		}
+	if (cat->stmt[i] == NULL && sqlite3_prepare_v3(cat->db, sql, -1,
+	    SQLITE_PREPARE_PERSISTENT, &cat->stmt[i], NULL) != SQLITE_OK)
+		BUG("cannot prepare \"%.60s\": %s", sql,
+		    sqlite3_errmsg(cat->db));
 	if (ncols >= 0 && sqlite3_column_count(cat->stmt[i]) != ncols)
 		BUG("\"%.60s\" has %d columns, not %d", sql,
 		    sqlite3_column_count(cat->stmt[i]), ncols);
@@ -169,7 +173,8 @@ catalog_free(struct catalog *cat)
 	free(cat->tokrows);
 	for (size_t i = 0; i < NSTMT; i++)
 		sqlite3_finalize(cat->stmt[i]);
-	sqlite3_close(cat->adb);
+	for (int l = 0; l < LEAN_N; l++)
+		sqlite3_close(cat->lean[l]);
 	sqlite3_close(cat->db);
 	tokenizer_free(cat->tk);
 	free(cat->desc);
@@ -396,10 +401,9 @@ open_embedded(int *status)
  * carries the tables it reads again, alone, in an image of their own
  * (build --ask-db, --list-db): opened here, it is where catalog_prep()
  * prepares every statement it can, so that the command parses the schema
- * of six tables, not of the whole catalog. One lean image is open at a
- * time (the first asked for; a statement another command's does not
- * serve prepares on the whole). Another catalog, or a failure here,
- * leaves everything on the one.
+ * of six tables, not of the whole catalog (a statement no lean image
+ * open serves prepares on the whole). Another catalog, or a failure
+ * here, leaves everything on the one.
  */
 void
 catalog_lean(struct catalog *cat, enum lean which)
@@ -410,19 +414,20 @@ catalog_lean(struct catalog *cat, enum lean which)
 		[LEAN_ASK] = { awsai_ask_image, awsai_ask_image_end },
 		[LEAN_LIST] = { awsai_list_image, awsai_list_image_end },
 	};
-	size_t	sz = (size_t)(img[which].end - img[which].start);
+	size_t	 sz = (size_t)(img[which].end - img[which].start);
+	sqlite3	*db = NULL;
 
-	if (cat->adb != NULL || !cat->embedded || sz == 0)
+	if (cat->lean[which] != NULL || !cat->embedded || sz == 0)
 		return;
-	if (sqlite3_open_v2(":memory:", &cat->adb, SQLITE_OPEN_READWRITE,
-	    NULL) != SQLITE_OK || sqlite3_deserialize(cat->adb, "main",
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK || sqlite3_deserialize(db, "main",
 	    (unsigned char *)img[which].start, (sqlite3_int64)sz,
 	    (sqlite3_int64)sz, SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
-		sqlite3_close(cat->adb);
-		cat->adb = NULL;
+		sqlite3_close(db);
 		return;
 	}
-	in_place(cat->adb);
+	cat->lean[which] = db;
+	in_place(cat->lean[which]);
 }
 
 /*

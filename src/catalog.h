@@ -30,7 +30,7 @@ struct tokrow {
 
 struct catalog {
 	sqlite3		*db;
-	sqlite3		*adb;		/* a lean image (catalog_lean()), or NULL */
+	sqlite3		*lean[LEAN_N];	/* lean images opened (catalog_lean()) */
 	int		 embedded;	/* db is the embedded image */
 	char		*desc;		/* where it came from, for messages */
 	const char	*sql[NSTMT];	/* prepared statements, by SQL text */

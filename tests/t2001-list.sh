@@ -124,4 +124,15 @@ check "the list image holds only list's tables" sh -c '[ "$(sqlite3 "$1" \
     "SELECT count(*) FROM sqlite_master WHERE type = '"'table'"'")" -eq 6 ]' \
     sh "$(dirname "$AWSAI")/list.db"
 
+# one session that lists, asks and lists again opens both lean images:
+# each command gives what it gives alone
+printf 'list -o json\nask -o json detect faces in photos\nlist -s active -o tsv\n' \
+    >"$T/session"
+RUN_STDIN="$T/session" run "$AWSAI"
+expect_status 0
+{ "$AWSAI" list -o json; "$AWSAI" ask -o json detect faces in photos
+  "$AWSAI" list -s active -o tsv; } >"$T/alone" 2>/dev/null
+check "list, ask, list in one session: what each gives alone" \
+    cmp "$T/out" "$T/alone"
+
 done_testing
