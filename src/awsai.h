@@ -103,6 +103,8 @@ void	 strv_sort2(struct strv *, struct strv *);
 struct strmap {
 	const char	**keys;		/* NULL for an empty slot */
 	long		 *vals;
+	size_t		 *hashes;	/* of each key: most probes compare
+					   these, not the strings */
 	size_t		  n;
 	size_t		  cap;		/* a power of 2, or 0 */
 };

@@ -6,20 +6,20 @@
  *
  * The workers are forked once the first chunk of CHUNK_LINES lines is
  * full (a short batch is answered in this process). Chunk i goes to
- * worker i % n, and a worker holds at most two: one it answers and the
- * next, waiting in its pipe, so it never idles while this process
+ * worker i % n, and a worker holds at most two: the one it answers and
+ * the next, waiting in its pipe, so it never idles while this process
  * collects another's. Chunks are collected oldest first, so the answers
- * come out in order. Neither side can block the other: this process
- * writes a chunk only into a pipe with room for it whole (a worker
- * holding one reads nothing more until it is collected, and a chunk
- * larger than the pipe goes only to a worker holding none, which reads
- * it while this process writes). A worker answers into memory and sends the bytes back
- * whole, with the flags its lines returned; a TSV or CSV header a later
- * chunk printed again is cut. The workers share nothing with this
- * process but the pipes; the open catalog and the search state are
- * their copies of this process's, made by fork(), and each fills its own
- * caches (answering the first chunk here first, to fork them warm, was
- * measured slower).
+ * come out in order. Neither side can block the other for good: a chunk
+ * goes to a worker only once all its older ones but one are collected,
+ * so its pipe holds at most that one besides, which the worker reads
+ * whole before it answers; and a chunk larger than the pipe goes only to
+ * a worker holding none, which reads it as it is written. A worker
+ * answers into memory and sends the bytes back whole, with the flags
+ * its lines returned; a TSV or CSV header a later chunk printed again is
+ * cut. The workers share nothing with this process but the pipes; the
+ * open catalog and the search state are their copies of this process's,
+ * made by fork(), and each fills its own caches (answering the first
+ * chunk here first, to fork them warm, was measured slower).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -41,12 +41,15 @@ hash_u64(uint64_t v)
 	return (size_t)((v * 0x9e3779b97f4a7c15u) >> 16);
 }
 
+/* The slot of key (hash h) in m: where it is, or the empty one where it
+ * would go. */
 static size_t
-slot(const struct strmap *m, const char *key)
+slot(const struct strmap *m, const char *key, size_t h)
 {
-	size_t	i = hash_str(key) & (m->cap - 1);
+	size_t	i = h & (m->cap - 1);
 
-	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+	while (m->keys[i] != NULL && (m->hashes[i] != h ||
+	    strcmp(m->keys[i], key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -59,7 +62,7 @@ strmap_get(const struct strmap *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	i = slot(m, key);
+	i = slot(m, key, hash_str(key));
 	return m->keys[i] != NULL ? &m->vals[i] : NULL;
 }
 
@@ -70,7 +73,7 @@ strmap_get(const struct strmap *m, const char *key)
 long
 strmap_put(struct strmap *m, const char *key, long val)
 {
-	size_t	i;
+	size_t	i, h = hash_str(key);
 
 	if ((m->n + 1) * 2 > m->cap) {
 		struct strmap old = *m;
@@ -78,21 +81,28 @@ strmap_put(struct strmap *m, const char *key, long val)
 		m->cap = old.cap ? old.cap * 2 : 64;
 		m->keys = xcalloc(m->cap, sizeof(*m->keys));
 		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		m->hashes = xcalloc(m->cap, sizeof(*m->hashes));
 		for (size_t k = 0; k < old.cap; k++) {
 			if (old.keys[k] == NULL)
 				continue;
-			i = slot(m, old.keys[k]);
+			/* the keys are distinct: the first empty slot */
+			for (i = old.hashes[k] & (m->cap - 1); m->keys[i] != NULL;
+			    i = (i + 1) & (m->cap - 1))
+				continue;
 			m->keys[i] = old.keys[k];
 			m->vals[i] = old.vals[k];
+			m->hashes[i] = old.hashes[k];
 		}
 		free(old.keys);
 		free(old.vals);
+		free(old.hashes);
 	}
-	i = slot(m, key);
+	i = slot(m, key, h);
 	if (m->keys[i] != NULL)
 		return m->vals[i];
 	m->keys[i] = key;
 	m->vals[i] = val;
+	m->hashes[i] = h;
 	m->n++;
 	return val;
 }
@@ -102,6 +112,7 @@ strmap_release(struct strmap *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	memset(m, 0, sizeof(*m));
 }
 
