@@ -85,10 +85,7 @@ strmap_put(struct strmap *m, const char *key, long val)
 		for (size_t k = 0; k < old.cap; k++) {
 			if (old.keys[k] == NULL)
 				continue;
-			/* the keys are distinct: the first empty slot */
-			for (i = old.hashes[k] & (m->cap - 1); m->keys[i] != NULL;
-			    i = (i + 1) & (m->cap - 1))
-				continue;
+			i = slot(m, old.keys[k], old.hashes[k]);
 			m->keys[i] = old.keys[k];
 			m->vals[i] = old.vals[k];
 			m->hashes[i] = old.hashes[k];
