@@ -46,8 +46,9 @@ deny_flags(const char *tok)
 	    (search_listed(tok, deny_last) ? DENY_LAST : 0);
 }
 
-/* A token's bit in a 64-bit signature of a set of tokens. */
-#define TOKBIT(t)	((uint64_t)1 << (hash_str(t) & 63))
+/* A token's bit in a 64-bit signature of a set of tokens, by its hash. */
+#define TOKBIT_H(h)	((uint64_t)1 << ((h) & 63))
+#define TOKBIT(t)	TOKBIT_H(hash_str(t))
 
 static int
 add_cue(void *arg, long cap, const char *toks, const char *text)
@@ -365,30 +366,28 @@ credit(struct search *s, int ci, struct found *f, double share)
 
 /* Matches every cue that starts somewhere in toks, synonyms and all. */
 static void
-match_stream(struct search *s, const struct strv *toks, const int *word,
-    const unsigned char *obj, const unsigned char *done, size_t after,
-    struct found *f)
+match_stream(struct search *s, const struct strv *toks, struct plist **pls,
+    const int *word, const unsigned char *obj, const unsigned char *done,
+    size_t after, struct found *f)
 {
 	size_t		 gap = s->p->cue_gap > 0 ? (size_t)s->p->cue_gap : 0;
 	size_t		 wgap = s->p->cue_gap_words > 0 ?
 			    (size_t)s->p->cue_gap_words : 0;
 	size_t		 n = toks->n < MAXCUETOKS ? toks->n : MAXCUETOKS;
 	struct alts	*alts = xcalloc(n + 1, sizeof(*alts));
-	struct plist	**pls = xcalloc(n + 1, sizeof(*pls));
 	uint64_t	 sig = 0;	/* of all the tokens */
 	int		 at;		/* what cue_at() found */
 
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
 		alts[i].n = 1;
-		pls[i] = search_token(s, toks->v[i]);
 		if (!(pls[i]->deny & DENY_KNOWN))
 			pls[i]->deny = DENY_KNOWN | deny_flags(toks->v[i]);
 		alts[i].deny = pls[i]->deny & (DENY_NEXT | DENY_LAST);
 		alts[i].done = done != NULL && done[i];
 		alts[i].obj = word != NULL && obj != NULL && obj[i];
 		alts[i].first = word != NULL && (i == 0 || word[i] != word[i - 1]);
-		sig |= TOKBIT(toks->v[i]);
+		sig |= TOKBIT_H(pls[i]->hash);
 		if (alts[i].first && strlen(toks->v[i]) == 6 &&
 		    tokenizer_is_hangul(toks->v[i], 3)) {
 			char	syl[4];		/* the stem alts_has() finds */
@@ -418,7 +417,6 @@ match_stream(struct search *s, const struct strv *toks, const int *word,
 		}
 	}
 	free(alts);
-	free(pls);
 }
 
 /* Gives each provider of capability m its share in s->acc. */
@@ -464,12 +462,12 @@ cap_match(struct search *s)
 
 	f.n = f.ndone = 0;
 	f.squeezed = 0;
-	match_stream(s, &qn->toks, qn->ko ? qn->word : NULL, qn->obj,
+	match_stream(s, &qn->toks, qn->tpl, qn->ko ? qn->word : NULL, qn->obj,
 	    qn->done, DENY_AFTER, &f);
 	if (qn->ko) {
 		/* squeezed, a word is about twice as many bigrams */
 		f.squeezed = 1;
-		match_stream(s, &qn->sq, NULL, NULL, qn->sqdone,
+		match_stream(s, &qn->sq, qn->sqpl, NULL, NULL, qn->sqdone,
 		    2 * DENY_AFTER, &f);
 	}
 	nfound = f.n;

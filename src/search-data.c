@@ -243,19 +243,13 @@ search_load(struct search *s)
 }
 
 
-/* Indexes seq[k] by its first token, ahead of the terms already there. */
+/* Puts seq[k] at the head of a list of terms, *head (index + 1, 0 for
+ * none: its first token's synhead or kwhead). */
 void
-search_index_seq(struct strmap *m, struct seq *seq, size_t k)
+search_index_seq(int *head, struct seq *seq, size_t k)
 {
-	long	*head = strmap_get(m, seq[k].tok[0]);
-
-	if (head != NULL) {
-		seq[k].next = (int)*head;
-		*head = (long)k;
-	} else {
-		seq[k].next = -1;
-		strmap_put(m, seq[k].tok[0], (long)k);
-	}
+	seq[k].next = *head - 1;
+	*head = (int)k + 1;
 }
 
 static int
@@ -313,7 +307,6 @@ search_unload(struct search *s)
 	free(s->uc);
 	free(s->kw);
 	strv_release(&s->kwbuf);
-	strmap_release(&s->kwhash);
 	for (size_t i = 0; i < s->ncaps; i++) {
 		free(s->caps[i].id);
 		free(s->caps[i].name);

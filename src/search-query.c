@@ -113,10 +113,8 @@ search_cache_reset(struct search *s)
 	strmap_release(&s->plmap);
 	memset(s->grploaded, 0, s->ngroups + 1);
 	s->nsyn = 0;
-	strmap_release(&s->synhash);
 	strv_release(&s->synbuf);
 	s->nkw = 0;
-	strmap_release(&s->kwhash);
 	strv_release(&s->kwbuf);
 	cap_reset(s);
 	text_reset(s);
@@ -136,17 +134,18 @@ search_token(struct search *s, const char *tok)
 		return s->pl[*i];
 	pl = xcalloc(1, sizeof(*pl));
 	pl->tok = xstrdup(tok);
+	pl->hash = hash_str(tok);
 	s->pl = search_grow(s->pl, &s->cappl, s->npl + 1, sizeof(*s->pl));
 	s->pl[s->npl] = pl;
 	strmap_put(&s->plmap, pl->tok, (long)s->npl++);
 	return pl;
 }
 
-/* The same, with the index rows that hold tok asked of the index once. */
-struct plist *
-search_postings(struct search *s, const char *tok)
+/* pl, with the index rows that hold its token asked of the index once. */
+static struct plist *
+plist_rows(struct search *s, struct plist *pl)
 {
-	struct plist	*pl = search_token(s, tok);
+	const char	*tok = pl->tok;
 
 	if (!pl->rowsloaded) {
 		pl->rowsloaded = 1;
@@ -165,6 +164,25 @@ search_postings(struct search *s, const char *tok)
 		pl->rows = NULL;
 	}
 	return pl;
+}
+
+/* Finds the cache entry of each of q's tokens, to compare them by it. */
+static void
+seq_intern(struct search *s, struct seq *q)
+{
+	for (size_t k = 0; k < q->n; k++)
+		q->pl[k] = search_token(s, q->tok[k]);
+}
+
+/* The cache entries of toks (caller frees the array). */
+static struct plist **
+intern_all(struct search *s, const struct strv *toks)
+{
+	struct plist	**v = xcalloc(toks->n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < toks->n; i++)
+		v[i] = search_token(s, toks->v[i]);
+	return v;
 }
 
 /* Which letters and digits w holds, a bit each (others share one). */
@@ -320,25 +338,26 @@ add_synonym(void *arg, int grp, const char *toks)
 	s->grploaded[grp] = 1;	/* 2 once this batch of rows is in */
 	q = &s->syn[s->nsyn];
 	search_seq_parse((char *)toks, grp, q);
+	seq_intern(s, q);
 	if (q->n > 0)
-		search_index_seq(&s->synhash, s->syn, s->nsyn++);
+		search_index_seq(&q->pl[0]->synhead, s->syn, s->nsyn++);
 	return 0;
 }
 
 /*
- * Loads the synonym groups that have a term starting with tok, unless
- * it was asked before; a group's terms stay next to each other in syn.
+ * Loads the synonym groups that have a term starting with pl's token,
+ * unless it was asked before; a group's terms stay next to each other in
+ * syn.
  */
-void
-search_synonyms(struct search *s, const char *tok)
+static void
+search_synonyms(struct search *s, struct plist *pl)
 {
-	struct plist	*pl = search_token(s, tok);
 	char		*keep;
 
 	if (pl->synloaded)
 		return;
 	pl->synloaded = 1;	/* one query per distinct token */
-	catalog_synonyms(s->cat, tok, add_synonym, s, &keep);
+	catalog_synonyms(s->cat, pl->tok, add_synonym, s, &keep);
 	if (keep != NULL)
 		strv_push_owned(&s->synbuf, keep);
 	for (size_t g = 0; g < s->ngroups; g++)
@@ -348,23 +367,21 @@ search_synonyms(struct search *s, const char *tok)
 
 /* Does seq occur in toks[0..n) starting at position i? */
 static int
-seq_at(const struct seq *q, char *const *toks, size_t n, size_t i)
+seq_at(const struct seq *q, struct plist *const *toks, size_t n, size_t i)
 {
 	if (i + q->n > n)
 		return 0;
 	for (size_t k = 0; k < q->n; k++)
-		if (strcmp(toks[i + k], q->tok[k]) != 0)
+		if (toks[i + k] != q->pl[k])
 			return 0;
 	return 1;
 }
 
 static void
-add_phrase(struct question *qn, const char *tok, double w, int orig)
+add_phrase(struct question *qn, struct plist *pl, double w, int orig)
 {
-	size_t	h = hash_str(tok);
-
 	for (size_t i = 0; i < qn->nph; i++) {
-		if (qn->ph[i].hash == h && strcmp(qn->ph[i].tok, tok) == 0) {
+		if (qn->ph[i].pl == pl) {
 			if (w > qn->ph[i].weight)
 				qn->ph[i].weight = w;
 			qn->ph[i].orig |= orig;
@@ -373,9 +390,8 @@ add_phrase(struct question *qn, const char *tok, double w, int orig)
 	}
 	if (qn->nph >= MAXPHRASE)
 		return;
-	qn->ph[qn->nph].tok = xstrdup(tok);
-	qn->ph[qn->nph].pl = NULL;
-	qn->ph[qn->nph].hash = h;
+	qn->ph[qn->nph].tok = pl->tok;
+	qn->ph[qn->nph].pl = pl;
 	qn->ph[qn->nph].weight = w;
 	qn->ph[qn->nph].orig = orig;
 	qn->ph[qn->nph].noname = 0;
@@ -384,7 +400,7 @@ add_phrase(struct question *qn, const char *tok, double w, int orig)
 
 /* The question's own distinct tokens, corrected where misspelt. */
 static size_t
-own_tokens(struct search *s, struct strv *fixed, char **orig)
+own_tokens(struct search *s, struct strv *fixed, struct plist **orig)
 {
 	struct question	*qn = &s->q;
 	char		*raw[MAXORIG];
@@ -392,15 +408,15 @@ own_tokens(struct search *s, struct strv *fixed, char **orig)
 
 	for (size_t i = 0; i < qn->toks.n && norig < MAXORIG; i++) {
 		for (k = 0; k < norig; k++)
-			if (strcmp(orig[k], qn->toks.v[i]) == 0)
+			if (orig[k] == qn->tpl[i])
 				break;
 		if (k == norig) {
 			raw[norig] = qn->raw.v[i];
-			orig[norig++] = xstrdup(qn->toks.v[i]);
+			orig[norig++] = qn->tpl[i];
 		}
 	}
 	for (size_t i = 0; i < norig; i++) {
-		struct plist *pl = search_postings(s, orig[i]);
+		struct plist *pl = plist_rows(s, orig[i]);
 		double wt = 1.0;
 
 		if (pl->n == 0 && (!pl->corrected ||
@@ -409,7 +425,7 @@ own_tokens(struct search *s, struct strv *fixed, char **orig)
 			free(pl->corrword);
 			free(pl->corrfor);
 			pl->corrword = NULL;
-			pl->corr = correct(s, orig[i], raw[i], &pl->corrword);
+			pl->corr = correct(s, pl->tok, raw[i], &pl->corrword);
 			pl->corrw = s->p->w_typo;
 			pl->corrfor = xstrdup(raw[i]);
 			pl->corrected = 1;
@@ -418,13 +434,12 @@ own_tokens(struct search *s, struct strv *fixed, char **orig)
 			wt = pl->corrw;
 			strv_push(fixed, raw[i]);
 			strv_push(fixed, pl->corrword);
-			free(orig[i]);
-			orig[i] = xstrdup(pl->corr);
+			orig[i] = search_token(s, pl->corr);
 		}
 		add_phrase(qn, orig[i], wt, 1);
-		if (search_adverb(raw[i], orig[i]))
+		if (search_adverb(raw[i], orig[i]->tok))
 			for (k = 0; k < qn->nph; k++)
-				if (strcmp(qn->ph[k].tok, orig[i]) == 0)
+				if (qn->ph[k].pl == orig[i])
 					qn->ph[k].noname = 1;
 	}
 	return norig;
@@ -447,7 +462,7 @@ cmp_group(const void *a, const void *b, void *arg)
  * before it (MAXPHRASE may leave the last out).
  */
 static void
-expand(struct search *s, char **orig, size_t norig)
+expand(struct search *s, struct plist **orig, size_t norig)
 {
 	int	*hits = NULL;
 	size_t	 cap = 0;
@@ -455,10 +470,9 @@ expand(struct search *s, char **orig, size_t norig)
 	for (size_t i = 0; i < norig; i++)
 		search_synonyms(s, orig[i]);
 	for (size_t i = 0; i < norig; i++) {
-		long	*head = strmap_get(&s->synhash, orig[i]);
 		size_t	 nh = 0;
 
-		for (int t = head ? (int)*head : -1; t >= 0;
+		for (int t = orig[i]->synhead - 1; t >= 0;
 		    t = s->syn[t].next) {
 			if (!seq_at(&s->syn[t], orig, norig, i))
 				continue;
@@ -479,7 +493,7 @@ expand(struct search *s, char **orig, size_t norig)
 				hi++;
 			for (size_t j = lo; j <= hi; j++)
 				for (size_t k = 0; k < s->syn[j].n; k++)
-					add_phrase(&s->q, s->syn[j].tok[k],
+					add_phrase(&s->q, s->syn[j].pl[k],
 					    s->p->w_expansion /
 					    sqrt((double)s->syn[j].n), 0);
 		}
@@ -499,25 +513,25 @@ add_keyword(void *arg, const char *const *v, size_t n)
 	strv_push(&s->kwbuf, v[1]);
 	s->kw = search_grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
 	search_seq_parse(s->kwbuf.v[s->kwbuf.n - 1], (int)uc, &s->kw[s->nkw]);
+	seq_intern(s, &s->kw[s->nkw]);
 	if (s->kw[s->nkw].n > 0) {
-		search_index_seq(&s->kwhash, s->kw, s->nkw);
+		search_index_seq(&s->kw[s->nkw].pl[0]->kwhead, s->kw, s->nkw);
 		s->nkw++;
 	}
 	return 0;
 }
 
-/* The first use-case keyword that starts with tok, or -1: loaded once. */
+/* The first use-case keyword that starts with pl's token, or -1: loaded
+ * once. */
 static int
-keywords(struct search *s, const char *tok)
+keywords(struct search *s, struct plist *pl)
 {
-	struct plist	*pl = search_token(s, tok);
-	long		*head;
-
 	if (!pl->kwloaded) {
 		pl->kwloaded = 1;
-		catalog_search_rows(s->cat, SR_KEYWORDS, tok, add_keyword, s);
+		catalog_search_rows(s->cat, SR_KEYWORDS, pl->tok, add_keyword,
+		    s);
 	}
-	return (head = strmap_get(&s->kwhash, tok)) != NULL ? (int)*head : -1;
+	return pl->kwhead - 1;
 }
 
 /*
@@ -525,7 +539,7 @@ keywords(struct search *s, const char *tok)
  * synonyms it brought in.
  */
 static void
-usecases(struct search *s, char **orig, size_t norig)
+usecases(struct search *s, struct plist **orig, size_t norig)
 {
 	struct question	*qn = &s->q;
 
@@ -534,7 +548,7 @@ usecases(struct search *s, char **orig, size_t norig)
 			if (seq_at(&s->kw[t], orig, norig, i))
 				qn->ucs[s->kw[t].group] = 1.0;
 	for (size_t i = 0; i < qn->nph; i++)
-		for (int t = keywords(s, qn->ph[i].tok); t >= 0;
+		for (int t = keywords(s, qn->ph[i].pl); t >= 0;
 		    t = s->kw[t].next)
 			if (s->kw[t].n == 1 && qn->ucs[s->kw[t].group] < 0.5)
 				qn->ucs[s->kw[t].group] = 0.5;
@@ -543,8 +557,8 @@ usecases(struct search *s, char **orig, size_t norig)
 void
 question_release(struct question *qn)
 {
-	for (size_t i = 0; i < qn->nph; i++)
-		free(qn->ph[i].tok);
+	free(qn->tpl);
+	free(qn->sqpl);
 	strv_release(&qn->toks);
 	strv_release(&qn->raw);
 	strv_release(&qn->sq);
@@ -560,7 +574,8 @@ void
 question_read(struct search *s, const char *text, struct strv *fixed)
 {
 	struct question	*qn = &s->q;
-	char		*orig[MAXORIG], *sq;
+	struct plist	*orig[MAXORIG];
+	char		*sq;
 	size_t		 norig;
 
 	question_release(qn);
@@ -570,9 +585,11 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 	spec_read(s, text);
 	search_tokens(s, text, strlen(text), &qn->toks, &qn->raw,
 	    qn->ko ? qn->word : NULL, qn->ko ? NULL : qn->done);
+	qn->tpl = intern_all(s, &qn->toks);
 	sq = tokenizer_squeeze(text);
 	if (qn->ko) {
 		search_tokens(s, sq, strlen(sq), &qn->sq, NULL, NULL, NULL);
+		qn->sqpl = intern_all(s, &qn->sq);
 		search_korean_done(&qn->toks, qn->word, qn->done);
 		search_korean_done(&qn->sq, NULL, qn->sqdone);
 		for (size_t i = 0; i < qn->toks.n && i < MAXCUETOKS; i++)
@@ -582,20 +599,18 @@ question_read(struct search *s, const char *text, struct strv *fixed)
 	norig = own_tokens(s, fixed, orig);
 	/* cues read the question as corrected */
 	for (size_t i = 0; i < qn->toks.n; i++) {
-		struct plist *pl = search_token(s, qn->toks.v[i]);
+		struct plist *pl = qn->tpl[i];
 
 		if (pl->rowsloaded && pl->n == 0 && pl->corr != NULL) {
 			free(qn->toks.v[i]);
 			qn->toks.v[i] = xstrdup(pl->corr);
+			qn->tpl[i] = search_token(s, pl->corr);
 		}
 	}
 	expand(s, orig, norig);
 	usecases(s, orig, norig);
-	for (size_t i = 0; i < norig; i++)
-		free(orig[i]);
 	for (size_t i = 0; i < qn->nph; i++) {
-		const struct plist *pl = qn->ph[i].pl = search_postings(s,
-		    qn->ph[i].tok);
+		const struct plist *pl = plist_rows(s, qn->ph[i].pl);
 		double idf = log(1.0 + ((double)s->nrows - (double)pl->n +
 		    0.5) / ((double)pl->n + 0.5));
 

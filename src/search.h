@@ -21,9 +21,12 @@
 #define MAXWORD NAME_WORD_MAX	/* longest name word a typo is corrected to */
 #define MAX_ROWS	(1L << 24)	/* index rows: a place is below it */
 
+struct plist;
+
 /* A term: a sequence of tokens (keyword or synonym). */
 struct seq {
 	char	*tok[MAXSEQ];
+	struct plist *pl[MAXSEQ];	/* each token's cache entry */
 	size_t	 n;
 	int	 group;		/* use case index or synonym group */
 	int	 next;		/* next term with the same first token, or -1 */
@@ -72,6 +75,9 @@ struct cap {
 /* What the catalog says of one token: index rows, cues, a correction. */
 struct plist {
 	char		*tok;
+	size_t		 hash;		/* hash_str(tok) */
+	int		 synhead;	/* first synonym term it starts + 1 */
+	int		 kwhead;	/* first use-case keyword it starts + 1 */
 	long long	*rows;
 	int		*slot;		/* each row's slot in search.rows */
 	size_t		 n;
@@ -93,9 +99,8 @@ struct plist {
 
 /* A token of the question, or one it implies. */
 struct phrase {
-	char	*tok;
-	struct plist *pl;	/* its postings, once read (question_read) */
-	size_t	 hash;		/* of tok, to find duplicates fast */
+	const char *tok;	/* pl's */
+	struct plist *pl;	/* its cache entry; rows read by question_read */
 	double	 weight;	/* before IDF */
 	int	 orig;		/* from the question (or a correction) */
 	int	 noname;	/* an adverb ("quickly"): it names nothing */
@@ -167,6 +172,8 @@ struct question {
 	struct strv	 toks;		/* the question's tokens */
 	struct strv	 raw;		/* the same words as typed */
 	struct strv	 sq;		/* tokens of the Hangul-squeezed text */
+	struct plist	**tpl;		/* toks.n: each token's cache entry */
+	struct plist	**sqpl;		/* sq.n: the same of sq */
 	int		 word[MAXCUETOKS]; /* Korean: the word each of toks is of */
 	unsigned char	 done[MAXCUETOKS]; /* toks told as done ("calls
 					   that were transcribed", "배포했는데") */
@@ -219,8 +226,6 @@ struct search {
 	struct strv	 kwbuf;		/* the text kw points into */
 	struct seq	*syn;		/* synonym terms, grouped */
 	size_t		 nsyn, capsyn;
-	struct strmap	 kwhash;	/* first token -> first keyword */
-	struct strmap	 synhash;	/* first token -> first synonym term */
 	size_t		 ngroups;
 	unsigned char	*grploaded;	/* by group: its terms are in syn */
 	struct strv	 synbuf;	/* the text syn points into */
@@ -316,7 +321,7 @@ search_capacc_read(const struct search *s, const struct acc *a)
 /* search-data.c */
 void	 search_seq_parse(char *, int, struct seq *);
 void	*search_grow(void *, size_t *, size_t, size_t);
-void	 search_index_seq(struct strmap *, struct seq *, size_t);
+void	 search_index_seq(int *, struct seq *, size_t);
 int	 search_load(struct search *);
 void	 search_unload(struct search *);
 const struct cap *search_cap(struct search *, int);
@@ -325,10 +330,8 @@ const double *search_ucw(struct search *, size_t);
 /* search-query.c */
 void	 question_read(struct search *, const char *, struct strv *);
 void	 search_cache_reset(struct search *);
-void	 search_synonyms(struct search *, const char *);
 void	 question_release(struct question *);
 struct plist *search_token(struct search *, const char *);
-struct plist *search_postings(struct search *, const char *);
 void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 	    struct strv *, int *, unsigned char *);
 
