@@ -477,6 +477,8 @@ extern const size_t graph_ncolumns;
 int	 out_json_batch(struct outspec *, const char *,
 	    const struct result *);
 char	*out_json_string(const char *);
+#define OUT_MILLI_MAX	32
+size_t	 out_json_milli(char *, double);
 char	*out_json_explain(const struct hit *, const struct strv *);
 
 /* ------------------------------------------------------------------- rank.c */

@@ -160,11 +160,40 @@ append_real(struct strbuf *sb, double v)
 	return 1;
 }
 
+/*
+ * Real v into buf as jansson prints it with JSON_REAL_PRECISION(6), when
+ * it is a whole number of thousandths below 1000 in size (a score,
+ * rounded for output): %.6g holds all of such a number's digits, so it
+ * prints exactly them, which integers give for a fraction of the cost.
+ * Returns the length, or 0 for any other v (and for a whole number,
+ * which is no real). buf holds OUT_MILLI_MAX bytes.
+ */
+size_t
+out_json_milli(char *buf, double v)
+{
+	long long		 k;
+	unsigned long long	 a;
+	int			 n;
+
+	if (!(fabs(v) < 1000))
+		return 0;
+	k = llround(v * 1000);
+	if ((double)k / 1000 != v || k % 1000 == 0)
+		return 0;
+	a = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+	n = snprintf(buf, OUT_MILLI_MAX, "%s%llu.%03llu", k < 0 ? "-" : "",
+	    a / 1000, a % 1000);
+	while (buf[n - 1] == '0')	/* %g keeps no trailing zero */
+		buf[--n] = '\0';
+	return (size_t)n;
+}
+
 /* Appends cell c's value, encoded compactly. */
 static void
 add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
 {
-	char	*t, buf[32];
+	char	*t, buf[OUT_MILLI_MAX > 32 ? OUT_MILLI_MAX : 32];
+	size_t	 n;
 
 	switch (col->kind) {
 	case CELL_STR:
@@ -185,6 +214,10 @@ add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
 			snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT,
 			    (json_int_t)c->n);
 			sb_adds(sb, buf);
+			return;
+		}
+		if (!c->null && (n = out_json_milli(buf, c->n)) > 0) {
+			sb_add(sb, buf, n);
 			return;
 		}
 		if (!c->null && append_real(sb, c->n))

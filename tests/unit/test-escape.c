@@ -1,6 +1,7 @@
 /*
  * test-escape.c: CSV, TSV and JSON escaping round-trip on commas, quotes,
- * tabs, newlines, backslashes, Korean text and emoji.
+ * tabs, newlines, backslashes, Korean text and emoji; and the fast path
+ * that prints a score as jansson would.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -141,6 +142,36 @@ test_json_invalid_utf8(void **state)
 	free(e);
 }
 
+/* A score's fast path prints every thousandth below 1000 exactly as
+ * jansson does, and refuses every other number. */
+static void
+test_json_milli(void **state)
+{
+	json_t	*r = json_real(0);
+	char	 a[OUT_MILLI_MAX], b[64];
+	static const double others[] = { 0.0005, 1.23456, 1000.5, -1000.25,
+	    1e-7, 12345.678, 3.0, -2.0, 0.0 };
+	size_t	 n;
+
+	(void)state;
+	for (long k = -999999; k <= 999999; k++) {
+		double v = (double)k / 1000;
+
+		if (k % 1000 == 0)
+			continue;
+		assert_true(out_json_milli(a, v) > 0);
+		json_real_set(r, v);
+		n = json_dumpb(r, b, sizeof(b) - 1, JSON_ENCODE_ANY |
+		    JSON_COMPACT | JSON_REAL_PRECISION(6));
+		b[n] = '\0';
+		if (strcmp(a, b) != 0)
+			fail_msg("%.17g: %s, jansson %s", v, a, b);
+	}
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		assert_int_equal(out_json_milli(a, others[i]), 0);
+	json_decref(r);
+}
+
 int
 main(void)
 {
@@ -149,6 +180,7 @@ main(void)
 		cmocka_unit_test(test_tsv_round_trip),
 		cmocka_unit_test(test_json_round_trip),
 		cmocka_unit_test(test_json_invalid_utf8),
+		cmocka_unit_test(test_json_milli),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
