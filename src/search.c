@@ -129,7 +129,7 @@ cmp_int(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
-static int
+static inline int
 passes(struct search *s, const struct query *q, int i)
 {
 	const struct svc *v = &s->svc[i];
@@ -230,7 +230,7 @@ score_service(struct search *s, int i, struct cand *c)
 	double		 uc = 0, text, scale, fit;
 
 	for (size_t k = 0; k < qn->nnamed; k++)
-		uc += qn->ucs[qn->named[k]] * search_ucw(s, qn->named[k])[i];
+		uc += qn->ucs[qn->named[k]] * qn->namedw[k][i];
 	if (!a->hit && uc == 0 && ca->cap == 0)
 		return 0;
 	memset(c, 0, sizeof(*c));
@@ -736,8 +736,10 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 
 	question_read(s, q->text, &h->fixed);
 	for (size_t u = 0; u < s->nuc && u < 64; u++)
-		if (s->q.ucs[u] > 0)
+		if (s->q.ucs[u] > 0) {
+			s->q.namedw[s->q.nnamed] = search_ucw(s, u);
 			s->q.named[s->q.nnamed++] = u;
+		}
 	text_score(s);
 	cap_match(s);
 	/* with no use case named only what the question touched can score:

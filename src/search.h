@@ -190,6 +190,7 @@ struct question {
 	double		 origw;
 	double		 ucs[64];	/* use cases it names */
 	size_t		 named[64];	/* the u with ucs[u] > 0 */
+	const double	*namedw[64];	/* and search_ucw() of each */
 	size_t		 nnamed;
 	struct capmatch	 caps[MAXCAPS];
 	size_t		 ncaps;
