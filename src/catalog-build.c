@@ -412,7 +412,7 @@ catalog_write(sqlite3 *db, const char *schema, const char *out)
  */
 static const char *const lean_tables[LEAN_N] = {
 	[LEAN_ASK] = "'search_cache', 'search_tokens', 'doc_rows', 'layers', "
-	    "'capabilities', 'instance_specs'",
+	    "'capabilities', 'instance_specs', 'meta'",
 	[LEAN_LIST] = "'services', 'service_uclists', 'service_usecases', "
 	    "'statuses', 'layers', 'instance_specs'",
 };

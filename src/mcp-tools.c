@@ -29,6 +29,9 @@ mcp_init(struct mcp *m, struct ctx *ctx)
 	if (ctx->catalog == NULL &&
 	    (ctx->catalog = catalog_open(ctx->catalog_path, &status)) == NULL)
 		return -1;
+	/* the images its tools read first, where what it asks here is too */
+	catalog_lean(ctx->catalog, LEAN_ASK);
+	catalog_lean(ctx->catalog, LEAN_LIST);
 	catalog_meta(ctx->catalog, "as_of", &m->asof);
 	if (m->asof == NULL)
 		m->asof = xstrdup("?");
