@@ -256,8 +256,8 @@ cp "$T/out" "$T/embedded"
 RUN_STDIN="$T/q" run "$AWSAI" --catalog "$db" ask -o jsonl --explain -j 1 -
 check "ask's own tables answer as the whole catalog does" cmp "$T/out" \
     "$T/embedded"
-check "the ask image holds only ask's tables" sh -c '[ "$(sqlite3 "$1" \
-    "SELECT count(*) FROM sqlite_master WHERE type = '"'table'"'")" -eq 6 ]' \
+check "the ask image holds only ask's tables and meta" sh -c '[ "$(sqlite3 "$1" \
+    "SELECT count(*) FROM sqlite_master WHERE type = '"'table'"'")" -eq 7 ]' \
     sh "$(dirname "$AWSAI")/ask.db"
 
 done_testing

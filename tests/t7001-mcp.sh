@@ -23,6 +23,16 @@ expect_out '"score":'
 check "reals carry no float noise (73.837, not 73.837000000000003)" sh -c \
     '! grep -Eq "[0-9]\.[0-9]*(0000000000|9999999999)[0-9]" "$1"' sh "$T/out"
 
+# initialize and the tools read the embedded catalog's lean images (the
+# date and size from them): the same replies as the whole catalog's
+cp "$T/out" "$T/embedded"
+RUN_STDIN="$T/mcp.in" run "$AWSAI" --catalog "$(dirname "$AWSAI")/catalog.db" mcp
+expect_status 0
+check "the lean images answer initialize and tools as the whole catalog" \
+    cmp "$T/out" "$T/embedded"
+check "initialize tells the catalog's date and service count" \
+    grep -Eq '"description":"[^"]*catalog as of [0-9]{4}-[0-9]{2}-[0-9]{2} \([1-9][0-9]* services\)' "$T/embedded"
+
 # the server is in the command table, hidden from nothing
 run "$AWSAI" help mcp
 expect_out "usage: awsai mcp"
