@@ -120,6 +120,15 @@ search_cache_reset(struct search *s)
 	text_reset(s);
 }
 
+/* The cache entry of tok, or NULL if it has none yet. */
+static struct plist *
+cached(struct search *s, const char *tok)
+{
+	long	*i = strmap_get(&s->plmap, tok);
+
+	return i != NULL ? s->pl[*i] : NULL;
+}
+
 /*
  * The cache entry of tok, created empty if new. The pointer is valid
  * until the cache is reset (not within one question).
@@ -127,11 +136,10 @@ search_cache_reset(struct search *s)
 struct plist *
 search_token(struct search *s, const char *tok)
 {
-	struct plist	*pl;
-	long		*i = strmap_get(&s->plmap, tok);
+	struct plist	*pl = cached(s, tok);
 
-	if (i != NULL)
-		return s->pl[*i];
+	if (pl != NULL)
+		return pl;
 	pl = xcalloc(1, sizeof(*pl));
 	pl->tok = xstrdup(tok);
 	pl->hash = hash_str(tok);
@@ -166,12 +174,17 @@ plist_rows(struct search *s, struct plist *pl)
 	return pl;
 }
 
-/* Finds the cache entry of each of q's tokens, to compare them by it. */
+/*
+ * Finds the cache entries of q's tokens, to compare them by: its first
+ * one's is made (the term is listed there), the others' are found when
+ * a question first holds its first token (seq_at()), since a token with
+ * no entry yet is in no question so far.
+ */
 static void
 seq_intern(struct search *s, struct seq *q)
 {
 	for (size_t k = 0; k < q->n; k++)
-		q->pl[k] = search_token(s, q->tok[k]);
+		q->pl[k] = k == 0 ? search_token(s, q->tok[k]) : NULL;
 }
 
 /* The cache entries of toks (caller frees the array). */
@@ -365,15 +378,21 @@ search_synonyms(struct search *s, struct plist *pl)
 			s->grploaded[g] = 2;
 }
 
-/* Does seq occur in toks[0..n) starting at position i? */
+/* Does seq occur in toks[0..n) starting at position i? Every token of
+ * the question has its cache entry. */
 static int
-seq_at(const struct seq *q, struct plist *const *toks, size_t n, size_t i)
+seq_at(struct search *s, struct seq *q, struct plist *const *toks,
+    size_t n, size_t i)
 {
 	if (i + q->n > n)
 		return 0;
-	for (size_t k = 0; k < q->n; k++)
+	for (size_t k = 0; k < q->n; k++) {
+		if (q->pl[k] == NULL && (q->pl[k] = cached(s, q->tok[k])) ==
+		    NULL)
+			return 0;
 		if (toks[i + k] != q->pl[k])
 			return 0;
+	}
 	return 1;
 }
 
@@ -474,7 +493,7 @@ expand(struct search *s, struct plist **orig, size_t norig)
 
 		for (int t = orig[i]->synhead - 1; t >= 0;
 		    t = s->syn[t].next) {
-			if (!seq_at(&s->syn[t], orig, norig, i))
+			if (!seq_at(s, &s->syn[t], orig, norig, i))
 				continue;
 			hits = search_grow(hits, &cap, nh + 1, sizeof(*hits));
 			hits[nh++] = t;
@@ -493,7 +512,8 @@ expand(struct search *s, struct plist **orig, size_t norig)
 				hi++;
 			for (size_t j = lo; j <= hi; j++)
 				for (size_t k = 0; k < s->syn[j].n; k++)
-					add_phrase(&s->q, s->syn[j].pl[k],
+					add_phrase(&s->q, search_token(s,
+					    s->syn[j].tok[k]),
 					    s->p->w_expansion /
 					    sqrt((double)s->syn[j].n), 0);
 		}
@@ -545,7 +565,7 @@ usecases(struct search *s, struct plist **orig, size_t norig)
 
 	for (size_t i = 0; i < norig; i++)
 		for (int t = keywords(s, orig[i]); t >= 0; t = s->kw[t].next)
-			if (seq_at(&s->kw[t], orig, norig, i))
+			if (seq_at(s, &s->kw[t], orig, norig, i))
 				qn->ucs[s->kw[t].group] = 1.0;
 	for (size_t i = 0; i < qn->nph; i++)
 		for (int t = keywords(s, qn->ph[i].pl); t >= 0;
