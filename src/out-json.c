@@ -192,7 +192,7 @@ out_json_milli(char *buf, double v)
 static void
 add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
 {
-	char	*t, buf[OUT_MILLI_MAX > 32 ? OUT_MILLI_MAX : 32];
+	char	*t, buf[OUT_MILLI_MAX];	/* an integer fits too */
 	size_t	 n;
 
 	switch (col->kind) {

@@ -247,7 +247,7 @@ cue_mask(const struct question *qn, const struct cue *c)
 
 	for (int k = 0; k < c->n; k++, t = next_tok(t))
 		for (size_t i = 0; i < qn->nph; i++)
-			if (qn->ph[i].orig && strcmp(qn->ph[i].tok, t) == 0)
+			if (qn->ph[i].orig && strcmp(qn->ph[i].pl->tok, t) == 0)
 				m |= (uint64_t)1 << i;
 	return m;
 }

@@ -175,16 +175,15 @@ plist_rows(struct search *s, struct plist *pl)
 }
 
 /*
- * Finds the cache entries of q's tokens, to compare them by: its first
- * one's is made (the term is listed there), the others' are found when
- * a question first holds its first token (seq_at()), since a token with
- * no entry yet is in no question so far.
+ * The cache entry of term q's first token, made for q to be listed
+ * there. Its other tokens' entries are left NULL (search_seq_parse())
+ * for seq_at() to find when first compared: a token with no entry yet is
+ * in no question so far.
  */
-static void
-seq_intern(struct search *s, struct seq *q)
+static struct plist *
+seq_first(struct search *s, struct seq *q)
 {
-	for (size_t k = 0; k < q->n; k++)
-		q->pl[k] = k == 0 ? search_token(s, q->tok[k]) : NULL;
+	return q->pl[0] = search_token(s, q->tok[0]);
 }
 
 /* The cache entries of toks (caller frees the array). */
@@ -351,9 +350,8 @@ add_synonym(void *arg, int grp, const char *toks)
 	s->grploaded[grp] = 1;	/* 2 once this batch of rows is in */
 	q = &s->syn[s->nsyn];
 	search_seq_parse((char *)toks, grp, q);
-	seq_intern(s, q);
 	if (q->n > 0)
-		search_index_seq(&q->pl[0]->synhead, s->syn, s->nsyn++);
+		search_index_seq(&seq_first(s, q)->synhead, s->syn, s->nsyn++);
 	return 0;
 }
 
@@ -409,7 +407,6 @@ add_phrase(struct question *qn, struct plist *pl, double w, int orig)
 	}
 	if (qn->nph >= MAXPHRASE)
 		return;
-	qn->ph[qn->nph].tok = pl->tok;
 	qn->ph[qn->nph].pl = pl;
 	qn->ph[qn->nph].weight = w;
 	qn->ph[qn->nph].orig = orig;
@@ -533,9 +530,9 @@ add_keyword(void *arg, const char *const *v, size_t n)
 	strv_push(&s->kwbuf, v[1]);
 	s->kw = search_grow(s->kw, &s->capkw, s->nkw + 1, sizeof(*s->kw));
 	search_seq_parse(s->kwbuf.v[s->kwbuf.n - 1], (int)uc, &s->kw[s->nkw]);
-	seq_intern(s, &s->kw[s->nkw]);
 	if (s->kw[s->nkw].n > 0) {
-		search_index_seq(&s->kw[s->nkw].pl[0]->kwhead, s->kw, s->nkw);
+		search_index_seq(&seq_first(s, &s->kw[s->nkw])->kwhead, s->kw,
+		    s->nkw);
 		s->nkw++;
 	}
 	return 0;

@@ -653,7 +653,7 @@ explain_terms(struct search *s, struct hits *h)
 			strv_push(&h->terms, buf);
 		}
 	for (size_t i = 0; i < s->q.nph; i++) {
-		snprintf(buf, sizeof(buf), "%.100s:%.2f", s->q.ph[i].tok,
+		snprintf(buf, sizeof(buf), "%.100s:%.2f", s->q.ph[i].pl->tok,
 		    s->q.wi[i]);
 		strv_push(&h->terms, buf);
 	}
@@ -665,7 +665,7 @@ static int
 asks_task(const struct question *qn, uint64_t mask)
 {
 	for (uint64_t m = mask & qn->origmask; m != 0; m &= m - 1)
-		if (!search_filler(qn->ph[__builtin_ctzll(m)].tok))
+		if (!search_filler(qn->ph[__builtin_ctzll(m)].pl->tok))
 			return 1;
 	return 0;
 }

@@ -99,8 +99,8 @@ struct plist {
 
 /* A token of the question, or one it implies. */
 struct phrase {
-	const char *tok;	/* pl's */
-	struct plist *pl;	/* its cache entry; rows read by question_read */
+	struct plist *pl;	/* its token's cache entry; rows read by
+				   question_read */
 	double	 weight;	/* before IDF */
 	int	 orig;		/* from the question (or a correction) */
 	int	 noname;	/* an adverb ("quickly"): it names nothing */
