@@ -489,7 +489,7 @@ struct rank_params {
 	double	w_part, bm25_k1, bm25_b;
 	double	w_cap, cue_base, cue_len, cue_more, cap_more, cue_gap;
 	double	cue_gap_words;
-	double	w_text_cap, cue_idf, cue_done, cue_within;
+	double	w_text_cap, cue_idf, cue_done, cue_within, w_denied;
 	double	k_purpose, k_generative, k_own, k_infra, k_app, k_build;
 	double	w_build_app, w_ready_block, w_whole;
 	double	w_closed, w_lift, w_spec_short, cutoff;

@@ -47,6 +47,8 @@ static const struct {
 	    "a stronger one's"),
 	P(cue_done, 0.4, "share of a cue told as done (\"배포했는데\", \"were "
 	    "transcribed\")"),
+	P(w_denied, 0.3, "a word the question denies (\"without GPUs\", \"don't "
+	    "want to manage servers\") in the text score"),
 	P(k_purpose, 1.0, "weight of purpose-built capabilities"),
 	P(k_generative, 1.0, "weight of generative capabilities"),
 	P(k_own, 1.0, "weight of own-model capabilities"),

@@ -31,8 +31,8 @@ static const char *const deny_next[] = { "not", "no", "without", "never",
     "안", "못", NULL };
 static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
     "없습", "없음", "없으", "말고", "빼고", "제외", "않고", "않는", "않을",
-    "않아", "않게", "않도록", "않습", "않으", "않기", "않음", NULL };
-#define DENY_BEFORE	2
+    "않아", "않게", "않도록", "않습", "않으", "않기", "않음", "싫어", "싫고",
+    "싫은", "싫습", "싫으", "싫다", NULL };
 #define DENY_AFTER	5
 #define DENY_NEXT	1		/* is one of deny_next */
 #define DENY_LAST	2		/* is one of deny_last */
@@ -44,6 +44,17 @@ deny_flags(const char *tok)
 {
 	return (search_listed(tok, deny_next) ? DENY_NEXT : 0) |
 	    (search_listed(tok, deny_last) ? DENY_LAST : 0);
+}
+
+/* Does pl's token deny the words after it ("without", "not")? Not "no",
+ * which more often tells a state ("when no requests come in", "no ML
+ * team") than refuses what follows. */
+int
+search_denies_next(struct plist *pl)
+{
+	if (!(pl->deny & DENY_KNOWN))
+		pl->deny = DENY_KNOWN | deny_flags(pl->tok);
+	return (pl->deny & DENY_NEXT) != 0 && strcmp(pl->tok, "no") != 0;
 }
 
 /* A token's bit in a 64-bit signature of a set of tokens, by its hash. */
@@ -171,6 +182,21 @@ denied(struct cue *c, const struct alts *alts, size_t n, size_t i,
 	return 0;
 }
 
+/* Is cue c about what is already so ("already use postgres", "이미
+ * 설치된": the word, not the bigram of "이미지")? Then being told as done
+ * is its point, not background. */
+static int
+tells_state(const struct cue *c)
+{
+	const char	*t = c->tok;
+
+	for (int k = 0; k < c->n; k++, t = next_tok(t))
+		if (strcmp(t, "alreadi") == 0)
+			return 1;
+	return strncmp(c->text, "이미 ", strlen("이미 ")) == 0 ||
+	    strstr(c->text, " 이미 ") != NULL;
+}
+
 /*
  * Does cue c occur in the question's tokens (alts[0..n)) from position i
  * (where its first token is), in order with at most gap tokens between
@@ -213,7 +239,7 @@ cue_at(struct cue *c, const struct alts *alts, const int *word,
 		return 0;
 	for (j = i; j <= at; j++)	/* a word it spans told as done */
 		done |= alts[j].done;
-	return done ? CUE_DONE : CUE_ASKED;
+	return done && !tells_state(c) ? CUE_DONE : CUE_ASKED;
 }
 
 /* The weight of capability kind (its order in capability_kinds). */

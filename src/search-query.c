@@ -414,26 +414,54 @@ add_phrase(struct question *qn, struct plist *pl, double w, int orig)
 	qn->nph++;
 }
 
+/*
+ * Which of the question's first MAXCUETOKS tokens a denial reaches, into
+ * den: in English the DENY_BEFORE after "without", "not" ("don't want to
+ * manage GPUs"). Not in Korean: its denials ("관리하지 않고") name what a
+ * managed service's own text says it spares one, and measured, denying
+ * those words broke more answers than it fixed.
+ */
+static void
+denials(struct question *qn, unsigned char *den, size_t n)
+{
+	size_t	last = SIZE_MAX;
+
+	memset(den, 0, n);
+	for (size_t i = 0; i < n && !qn->ko; i++) {
+		den[i] = last != SIZE_MAX && i - last <= DENY_BEFORE;
+		if (search_denies_next(qn->tpl[i]))
+			last = i;
+	}
+}
+
 /* The question's own distinct tokens, corrected where misspelt. */
 static size_t
 own_tokens(struct search *s, struct strv *fixed, struct plist **orig)
 {
 	struct question	*qn = &s->q;
 	char		*raw[MAXORIG];
-	size_t		 norig = 0, k;
+	unsigned char	 den[MAXCUETOKS], denied[MAXORIG];
+	size_t		 norig = 0, k, nden = qn->toks.n < MAXCUETOKS ?
+			    qn->toks.n : MAXCUETOKS;
 
-	for (size_t i = 0; i < qn->toks.n && norig < MAXORIG; i++) {
+	denials(qn, den, nden);
+	for (size_t i = 0; i < qn->toks.n; i++) {
+		int	d = i < nden && den[i];	/* every time it occurs */
+
 		for (k = 0; k < norig; k++)
 			if (orig[k] == qn->tpl[i])
 				break;
-		if (k == norig) {
+		if (k < norig)
+			denied[k] &= (unsigned char)d;
+		else if (norig < MAXORIG) {
 			raw[norig] = qn->raw.v[i];
+			denied[norig] = (unsigned char)d;
 			orig[norig++] = qn->tpl[i];
 		}
 	}
 	for (size_t i = 0; i < norig; i++) {
 		struct plist *pl = plist_rows(s, orig[i]);
-		double wt = 1.0;
+		double wt = denied[i] ? s->p->w_denied : 1.0;
 
 		if (pl->n == 0 && (!pl->corrected ||
 		    strcmp(pl->corrfor, raw[i]) != 0)) {
@@ -447,7 +475,7 @@ own_tokens(struct search *s, struct strv *fixed, struct plist **orig)
 			pl->corrected = 1;
 		}
 		if (pl->n == 0 && pl->corr != NULL) {
-			wt = pl->corrw;
+			wt *= pl->corrw;
 			strv_push(fixed, raw[i]);
 			strv_push(fixed, pl->corrword);
 			orig[i] = search_token(s, pl->corr);

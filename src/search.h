@@ -16,6 +16,7 @@
 #define MAXSEQ 12		/* tokens in one keyword, synonym or cue */
 #define MAXCACHE 65536		/* tokens cached before the cache is reset */
 #define MAXCAPS 8		/* capabilities kept per question */
+#define DENY_BEFORE 2		/* tokens a denial ("without") reaches */
 #define MAXALT 12		/* synonyms a token stands for, in cues */
 #define MAXCUETOKS 512		/* tokens of a question read for cues */
 #define MAXWORD NAME_WORD_MAX	/* longest name word a typo is corrected to */
@@ -356,5 +357,6 @@ void	 cap_match(struct search *);
 void	 spec_read(struct search *, const char *);
 double	 spec_fit(const struct search *, int);
 void	 cap_reset(struct search *);
+int	 search_denies_next(struct plist *);
 
 #endif /* AWSAI_SEARCH_H */

@@ -33,6 +33,14 @@ static const char *const stop_en[] = {
 	"which", "will", "with", "would", "you", "your",
 };
 
+/* Negations typed without their apostrophe (sorted), read as "not";
+ * "couldnt" is "cant", as "can't" and "couldn't" are (tokenizer_run). */
+static const char *const neg_en[] = {
+	"arent", "didnt", "doesnt", "dont",
+	"hasnt", "havent", "isnt", "shouldnt", "wasnt", "werent", "wont",
+	"wouldnt",
+};
+
 /* Bigrams of Korean endings and particles that carry no meaning (sorted). */
 static const char *const stop_ko[] = {
 	"같은", "까요", "나요", "니다", "되는", "라는", "려고", "세요",
@@ -51,6 +59,10 @@ static const char *const particle1[] = {
 	"을", "를", "이", "가", "은", "는", "에", "의", "로", "와", "과",
 	"도", "만", "나", "랑", "요",
 };
+
+/* Adverbs in 이 whose 이 is no particle to cut: "학습없이" keeps its
+ * "없이", which denies what comes before it. */
+static const char *const adverb_i[] = { "같이", "많이", "없이" };
 
 /* Two-syllable particles cut from the end of a run of 3 or more. */
 static const char *const particle2[] = {
@@ -212,6 +224,15 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 		return 0;
 	if (is_stop(w, stop_en, sizeof(stop_en) / sizeof(stop_en[0])))
 		return 0;
+	/* "dont", "doesnt" as typed without the apostrophe: "not" */
+	if (len > 3 && w[len - 1] == 't' &&
+	    is_stop(w, neg_en, sizeof(neg_en) / sizeof(neg_en[0]))) {
+		w = "not";
+		len = 3;
+	} else if (len == 7 && memcmp(w, "couldnt", 7) == 0) {
+		w = "cant";
+		len = 4;
+	}
 	/* a lone letter ("8 x 80 GB", "a/b") says nothing, but for a name
 	   ("Amazon Q"); a digit may */
 	if (len == 1 && w[0] >= 'a' && w[0] <= 'z' && !amazon)
@@ -220,7 +241,7 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 		if (w[i] >= '0' && w[i] <= '9')
 			digits = 1;
 	if (!digits && len > 3) {
-		w = stemmer_stem(tk->stemmer, tk->word.buf, len, &len);
+		w = stemmer_stem(tk->stemmer, w, len, &len);
 	}
 	memcpy(tk->out, w, len);
 	tk->out[len] = '\0';
@@ -259,7 +280,8 @@ emit_syllables(struct tokenizer *tk, const char *s, const size_t *offs,
 			}
 		}
 	}
-	if (n >= 3) {
+	if (n >= 3 && !is_stop_run(s, offs[n - 2], offs[n], adverb_i,
+	    sizeof(adverb_i) / sizeof(*adverb_i))) {
 		for (size_t i = 0; i < sizeof(particle1) / sizeof(*particle1);
 		    i++) {
 			len = offs[n] - offs[n - 1];
@@ -439,16 +461,24 @@ tokenizer_run(struct tokenizer *tk, const char *s, size_t n, token_fn fn,
 			    (int)(c - 'A' + 'a') : (int)c);
 			continue;
 		}
-		if (c == '\'' && tk->word.len > 0) {
+		if ((c == '\'' || c == 0x2019) && tk->word.len > 0) {
 			size_t	k = contraction(s, n, i);
 
 			if (k == 0)
 				continue;	/* o'reilly -> oreilly */
-			/* OCR'd -> ocr, AI's -> ai, doesn't -> does; can't
-			   and won't leave "ca" and "wo": nothing */
-			if (s[i] == 't' && tk->word.len > 1 &&
-			    tk->word.buf[tk->word.len - 1] == 'n')
-				tk->word.len--;
+			/* OCR'd -> ocr, AI's -> ai; doesn't, won't -> not,
+			   which denies what follows, but can't and couldn't
+			   -> cant ("couldn't get GPUs" wants them) */
+			if ((s[i] == 't' || s[i] == 'T') && tk->word.len > 1 &&
+			    tk->word.buf[tk->word.len - 1] == 'n') {
+				int can = (tk->word.len == 3 &&
+				    memcmp(tk->word.buf, "can", 3) == 0) ||
+				    (tk->word.len == 6 &&
+				    memcmp(tk->word.buf, "couldn", 6) == 0);
+
+				tk->word.len = 0;
+				sb_adds(&tk->word, can ? "cant" : "not");
+			}
 			tk->word.buf[tk->word.len] = '\0';
 			rc = s[i] != 't' || tk->word.len > 2 ? emit_word(tk,
 			    wstart, prev, fn, arg) : 0;

@@ -2,8 +2,9 @@
  * test-search.c: ask's ranking on the small fixture catalog
  * (tests/data/fixture/): the right service first for plain tasks, the
  * lifecycle order for a new customer and for an existing one, filters
- * applied before successors are brought, confidence, and no answer for
- * a question nothing matches; and the index rows ask reads are FTS5's.
+ * applied before successors are brought, confidence, no answer for a
+ * question nothing matches, denied words counting less; and the index
+ * rows ask reads are FTS5's.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -86,6 +87,20 @@ test_plain(void **state)
 	expect_first("build a chatbot on an LLM", "forge");
 	expect_first("train my own model", "lab");
 	expect_first("회의 녹음을 텍스트로 변환", "scribe");
+}
+
+/* The words a denial reaches count for less: what is refused ("don't
+ * want to train", "not a chatbot") loses to what is asked. */
+static void
+test_denied(void **state)
+{
+	(void)state;
+	expect_first("we don't want to train our own model, just a chatbot",
+	    "forge");
+	expect_first("we dont want to train our own model, just a chatbot",
+	    "forge");
+	expect_first("a chatbot, without training our own model", "forge");
+	expect_first("train our own model, not a chatbot", "lab");
 }
 
 /* The closed oldpaper's successor paper stands first; oldpaper follows. */
@@ -266,6 +281,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_denied),
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_retired),
 		cmocka_unit_test(test_filters),

@@ -58,8 +58,15 @@ test_english(void **state)
 	/* a contraction's ending is no part of the word */
 	expect_toks("have it OCR'd", "ocr");
 	expect_toks("AI's answers", "ai answer");
-	expect_toks("it doesn't translate", "translat");
-	expect_toks("can't", "");
+	/* a negation is "not", which denies what follows, however typed;
+	   "can't" and "couldn't" are "cant": "couldn't get GPUs" wants them */
+	expect_toks("it doesn't translate", "not translat");
+	expect_toks("we don\u2019t want GPUs", "not gpus");
+	expect_toks("I dont want to WON'T", "not not");
+	expect_toks("isnt arent wasnt", "not not not");
+	expect_toks("can't", "cant");
+	expect_toks("we couldn't get GPUs, couldnt", "cant gpus cant");
+	expect_toks("donut tint", "donut tint");
 	expect_toks("O'Reilly", "oreilli");
 	expect_toks("fine-tune", "fine tune");
 	expect_toks("", "");
@@ -81,6 +88,10 @@ test_korean(void **state)
 	/* mixed Korean and English: a lone particle is no token */
 	expect_toks("PDF에서 표 추출", "pdf 표 추출");
 	expect_toks("RAG나 LLM으로", "rag llm");
+	/* the 이 of an adverb is no particle: "없이" denies what is before */
+	expect_toks("모델학습없이", "모델 델학 학습 습없 없이");
+	expect_toks("데이터센터가 데이터센터이", "데이 이터 터센 센터 데이 이터 "
+	    "터센 센터");
 	/* a word of one syllable that means nothing alone is no token; one
 	   that does mean something stays */
 	expect_toks("정확도 좋은 거", "정확");
