@@ -46,15 +46,22 @@ deny_flags(const char *tok)
 	    (search_listed(tok, deny_last) ? DENY_LAST : 0);
 }
 
+/* pl's token's DENY_ flags, found once. */
+static int
+plist_deny(struct plist *pl)
+{
+	if (!(pl->deny & DENY_KNOWN))
+		pl->deny = DENY_KNOWN | deny_flags(pl->tok);
+	return pl->deny & (DENY_NEXT | DENY_LAST);
+}
+
 /* Does pl's token deny the words after it ("without", "not")? Not "no",
  * which more often tells a state ("when no requests come in", "no ML
  * team") than refuses what follows. */
 int
 search_denies_next(struct plist *pl)
 {
-	if (!(pl->deny & DENY_KNOWN))
-		pl->deny = DENY_KNOWN | deny_flags(pl->tok);
-	return (pl->deny & DENY_NEXT) != 0 && strcmp(pl->tok, "no") != 0;
+	return (plist_deny(pl) & DENY_NEXT) != 0 && strcmp(pl->tok, "no") != 0;
 }
 
 /* A token's bit in a 64-bit signature of a set of tokens, by its hash. */
@@ -407,9 +414,7 @@ match_stream(struct search *s, const struct strv *toks, struct plist **pls,
 	for (size_t i = 0; i < n; i++) {
 		alts[i].v[0] = toks->v[i];
 		alts[i].n = 1;
-		if (!(pls[i]->deny & DENY_KNOWN))
-			pls[i]->deny = DENY_KNOWN | deny_flags(toks->v[i]);
-		alts[i].deny = pls[i]->deny & (DENY_NEXT | DENY_LAST);
+		alts[i].deny = (unsigned char)plist_deny(pls[i]);
 		alts[i].done = done != NULL && done[i];
 		alts[i].obj = word != NULL && obj != NULL && obj[i];
 		alts[i].first = word != NULL && (i == 0 || word[i] != word[i - 1]);

@@ -415,38 +415,26 @@ add_phrase(struct question *qn, struct plist *pl, double w, int orig)
 }
 
 /*
- * Which of the question's first MAXCUETOKS tokens a denial reaches, into
- * den: in English the DENY_BEFORE after "without", "not" ("don't want to
- * manage GPUs"). Not in Korean: its denials ("관리하지 않고") name what a
+ * The question's own distinct tokens, corrected where misspelt. One that
+ * a denial reaches wherever it occurs weighs w_denied: in English the
+ * DENY_BEFORE tokens after "without", "not" ("don't want to manage
+ * GPUs"). Not in Korean: its denials ("관리하지 않고") name what a
  * managed service's own text says it spares one, and measured, denying
  * those words broke more answers than it fixed.
  */
-static void
-denials(struct question *qn, unsigned char *den, size_t n)
-{
-	size_t	last = SIZE_MAX;
-
-	memset(den, 0, n);
-	for (size_t i = 0; i < n && !qn->ko; i++) {
-		den[i] = last != SIZE_MAX && i - last <= DENY_BEFORE;
-		if (search_denies_next(qn->tpl[i]))
-			last = i;
-	}
-}
-
-/* The question's own distinct tokens, corrected where misspelt. */
 static size_t
 own_tokens(struct search *s, struct strv *fixed, struct plist **orig)
 {
 	struct question	*qn = &s->q;
 	char		*raw[MAXORIG];
-	unsigned char	 den[MAXCUETOKS], denied[MAXORIG];
-	size_t		 norig = 0, k, nden = qn->toks.n < MAXCUETOKS ?
-			    qn->toks.n : MAXCUETOKS;
+	unsigned char	 denied[MAXORIG];
+	size_t		 norig = 0, k, last = SIZE_MAX;	/* the last denial */
 
-	denials(qn, den, nden);
 	for (size_t i = 0; i < qn->toks.n; i++) {
-		int	d = i < nden && den[i];	/* every time it occurs */
+		int	d = last != SIZE_MAX && i - last <= DENY_BEFORE;
+
+		if (!qn->ko && search_denies_next(qn->tpl[i]))
+			last = i;
 
 		for (k = 0; k < norig; k++)
 			if (orig[k] == qn->tpl[i])

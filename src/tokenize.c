@@ -33,12 +33,13 @@ static const char *const stop_en[] = {
 	"which", "will", "with", "would", "you", "your",
 };
 
-/* Negations typed without their apostrophe (sorted), read as "not";
- * "couldnt" is "cant", as "can't" and "couldn't" are (tokenizer_run). */
+/* Negations in n't, as typed without the apostrophe or with it (the
+ * tokenizer drops it: "don't" is "dont"), read as "not" (sorted); "cant"
+ * and "couldnt" are "cant" ("couldn't get GPUs" wants them). */
 static const char *const neg_en[] = {
-	"arent", "didnt", "doesnt", "dont",
-	"hasnt", "havent", "isnt", "shouldnt", "wasnt", "werent", "wont",
-	"wouldnt",
+	"aint", "arent", "darent", "didnt", "doesnt", "dont", "hadnt",
+	"hasnt", "havent", "isnt", "mightnt", "mustnt", "neednt", "oughtnt",
+	"shant", "shouldnt", "wasnt", "werent", "wont", "wouldnt",
 };
 
 /* Bigrams of Korean endings and particles that carry no meaning (sorted). */
@@ -224,7 +225,6 @@ emit_word(struct tokenizer *tk, size_t start, size_t end, token_fn fn,
 		return 0;
 	if (is_stop(w, stop_en, sizeof(stop_en) / sizeof(stop_en[0])))
 		return 0;
-	/* "dont", "doesnt" as typed without the apostrophe: "not" */
 	if (len > 3 && w[len - 1] == 't' &&
 	    is_stop(w, neg_en, sizeof(neg_en) / sizeof(neg_en[0]))) {
 		w = "not";
@@ -466,19 +466,11 @@ tokenizer_run(struct tokenizer *tk, const char *s, size_t n, token_fn fn,
 
 			if (k == 0)
 				continue;	/* o'reilly -> oreilly */
-			/* OCR'd -> ocr, AI's -> ai; doesn't, won't -> not,
-			   which denies what follows, but can't and couldn't
-			   -> cant ("couldn't get GPUs" wants them) */
+			/* OCR'd -> ocr, AI's -> ai; don't -> dont, which
+			   emit_word() reads as the negation */
 			if ((s[i] == 't' || s[i] == 'T') && tk->word.len > 1 &&
-			    tk->word.buf[tk->word.len - 1] == 'n') {
-				int can = (tk->word.len == 3 &&
-				    memcmp(tk->word.buf, "can", 3) == 0) ||
-				    (tk->word.len == 6 &&
-				    memcmp(tk->word.buf, "couldn", 6) == 0);
-
-				tk->word.len = 0;
-				sb_adds(&tk->word, can ? "cant" : "not");
-			}
+			    tk->word.buf[tk->word.len - 1] == 'n')
+				sb_addc(&tk->word, 't');
 			tk->word.buf[tk->word.len] = '\0';
 			rc = s[i] != 't' || tk->word.len > 2 ? emit_word(tk,
 			    wstart, prev, fn, arg) : 0;
