@@ -112,6 +112,7 @@ size_t	 hash_str(const char *);
 size_t	 hash_mem(const void *, size_t);
 size_t	 hash_u64(uint64_t);
 long	*strmap_get(const struct strmap *, const char *);
+long	*strmap_get_hashed(const struct strmap *, const char *, size_t);
 long	 strmap_put(struct strmap *, const char *, long);
 void	 strmap_release(struct strmap *);
 

@@ -58,11 +58,18 @@ slot(const struct strmap *m, const char *key, size_t h)
 long *
 strmap_get(const struct strmap *m, const char *key)
 {
+	return m->cap == 0 ? NULL : strmap_get_hashed(m, key, hash_str(key));
+}
+
+/* The same, for a key whose hash_str() is h, kept by the caller. */
+long *
+strmap_get_hashed(const struct strmap *m, const char *key, size_t h)
+{
 	size_t	i;
 
 	if (m->cap == 0)
 		return NULL;
-	i = slot(m, key, hash_str(key));
+	i = slot(m, key, h);
 	return m->keys[i] != NULL ? &m->vals[i] : NULL;
 }
 

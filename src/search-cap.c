@@ -66,7 +66,6 @@ search_denies_next(struct plist *pl)
 
 /* A token's bit in a 64-bit signature of a set of tokens, by its hash. */
 #define TOKBIT_H(h)	((uint64_t)1 << ((h) & 63))
-#define TOKBIT(t)	TOKBIT_H(hash_str(t))
 
 static int
 add_cue(void *arg, long cap, const char *toks, const char *text)
@@ -83,19 +82,43 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 		return 0;
 	s->cues = search_grow(s->cues, &s->capcues, s->ncues + 1,
 	    sizeof(*s->cues));
+	s->cuetoks = search_grow(s->cuetoks, &s->capcuetoks, s->ncuetoks +
+	    q.n, sizeof(*s->cuetoks));
 	c = &s->cues[s->ncues];
 	c->cap = (int)cap;
 	c->n = (int)q.n;
 	c->sig = 0;
-	for (size_t k = 1; k < q.n; k++)
-		c->sig |= TOKBIT(q.tok[k]);
 	c->tok = q.tok[0];
 	c->text = (char *)text;
 	c->deny = 0;	/* found when it first matches (denied()) */
+	c->at = s->ncuetoks;
+	for (size_t k = 0; k < q.n; k++) {
+		size_t h = hash_str(q.tok[k]);
+
+		if (k > 0)
+			c->sig |= TOKBIT_H(h);
+		s->cuetoks[s->ncuetoks++] = (struct cuetok){ q.tok[k], h,
+		    NULL };
+	}
 	ca->pl->cues = search_grow(ca->pl->cues, &ca->pl->capcues,
 	    ca->pl->ncues + 1, sizeof(*ca->pl->cues));
 	ca->pl->cues[ca->pl->ncues++] = (int)s->ncues++;
 	return 0;
+}
+
+/*
+ * The cache entry of cue c's token k, or NULL while no question has had
+ * it (then it equals no token of this one either): found once it is
+ * there, so that tokens are compared as entries.
+ */
+static struct plist *
+cue_pl(struct search *s, const struct cue *c, int k)
+{
+	struct cuetok	*t = &s->cuetoks[c->at + (size_t)k];
+
+	if (t->pl == NULL)
+		t->pl = search_cached(s, t->tok, t->hash);
+	return t->pl;
 }
 
 /* The token of a cue after tok. */
@@ -107,13 +130,9 @@ next_tok(const char *tok)
 
 /* Cue c's last token. */
 static const char *
-last_tok(const struct cue *c)
+last_tok(const struct search *s, const struct cue *c)
 {
-	const char	*t = c->tok;
-
-	for (int k = 1; k < c->n; k++)
-		t = next_tok(t);
-	return t;
+	return s->cuetoks[c->at + (size_t)c->n - 1].tok;
 }
 
 /* The cues that start with pl's token, loaded once. */
@@ -136,47 +155,40 @@ void
 cap_reset(struct search *s)
 {
 	strv_release(&s->cuebuf);
-	s->ncues = 0;
+	s->ncues = s->ncuetoks = 0;
 }
 
-/*
- * The tokens a question's token stands for. Only itself today: synonym
- * groups are too loose for cues ("explain" is no "xai").
- */
+/* A token of the question, as cues read it. */
 struct alts {
-	const char	*v[MAXALT];
-	size_t		 n;
-	unsigned char	 deny;		/* DENY_NEXT, DENY_LAST (of v[0]) */
+	struct plist	*pl;		/* its cache entry */
+	struct plist	*stem;		/* a Korean word's first bigram: its
+					   first syllable's, else NULL */
+	unsigned char	 deny;		/* DENY_NEXT, DENY_LAST */
 	unsigned char	 done;		/* told as done (question.done) */
 	unsigned char	 obj;		/* of a word ending in 을, 를 */
-	unsigned char	 first;		/* the first token of a Korean word */
 };
 
 /*
- * Is tok one of a's tokens? A cue's Korean verb stem of one syllable
- * ("찾", "달", "붙") is also the first syllable of a word that goes on
- * ("찾아서", "달아야", "붙여"), whose first bigram holds it.
+ * Is the cue token whose entry is t this token? A cue's Korean verb stem
+ * of one syllable ("찾", "달", "붙") is also the first syllable of a word
+ * that goes on ("찾아서", "달아야", "붙여"), whose first bigram holds it.
  */
 static int
-alts_has(const struct alts *a, const char *tok)
+alts_has(const struct alts *a, const struct plist *t)
 {
-	for (size_t i = 0; i < a->n; i++)
-		if (a->v[i][0] == tok[0] && strcmp(a->v[i], tok) == 0)
-			return 1;
-	return a->first && strlen(tok) == 3 && tokenizer_is_hangul(tok, 3) &&
-	    strlen(a->v[0]) == 6 && memcmp(a->v[0], tok, 3) == 0;
+	return t == a->pl || (t == a->stem && t != NULL);
 }
 
 /* Is the cue at tokens [i, end] of alts[0..n) denied? A denial after it
  * may be up to after tokens away. */
 static int
-denied(struct cue *c, const struct alts *alts, size_t n, size_t i,
-    size_t end, size_t after)
+denied(const struct search *s, struct cue *c, const struct alts *alts,
+    size_t n, size_t i, size_t end, size_t after)
 {
 	if (c->deny == 0)
 		c->deny = (unsigned char)(DENY_KNOWN |
 		    (deny_flags(c->tok) & DENY_NEXT) |
-		    (deny_flags(last_tok(c)) & DENY_LAST));
+		    (deny_flags(last_tok(s, c)) & DENY_LAST));
 	if (!(c->deny & DENY_NEXT))
 		for (size_t k = i > DENY_BEFORE ? i - DENY_BEFORE : 0; k < i;
 		    k++)
@@ -216,17 +228,18 @@ tells_state(const struct cue *c)
 #define CUE_ASKED	1
 #define CUE_DONE	2
 static int
-cue_at(struct cue *c, const struct alts *alts, const int *word,
-    size_t n, size_t i, size_t gap, size_t wgap, size_t after)
+cue_at(struct search *s, struct cue *c, const struct alts *alts,
+    const int *word, size_t n, size_t i, size_t gap, size_t wgap,
+    size_t after)
 {
-	const char *t = c->tok;
 	size_t	at = i, j;
 	int	done = 0;
 
 #define NEAR(x)	((x) <= at + 1 + gap || (word != NULL && \
 	    word[x] <= word[at] + 1 + (int)wgap))
 	for (int k = 1; k < c->n; k++) {
-		t = next_tok(t);
+		const struct plist *t = cue_pl(s, c, k);
+
 		for (j = at + 1; j < n && NEAR(j); j++) {
 			if (alts_has(&alts[j], t))
 				break;
@@ -242,7 +255,7 @@ cue_at(struct cue *c, const struct alts *alts, const int *word,
 		at = j;
 	}
 #undef NEAR
-	if (denied(c, alts, n, i, at, after))
+	if (denied(s, c, alts, n, i, at, after))
 		return 0;
 	for (j = i; j <= at; j++)	/* a word it spans told as done */
 		done |= alts[j].done;
@@ -273,15 +286,18 @@ kind_weight(const struct rank_params *p, int kind)
 
 /* The phrases of the question that cue c's tokens are. */
 static uint64_t
-cue_mask(const struct question *qn, const struct cue *c)
+cue_mask(struct search *s, const struct cue *c)
 {
+	const struct question *qn = &s->q;
 	uint64_t	 m = 0;
-	const char	*t = c->tok;
 
-	for (int k = 0; k < c->n; k++, t = next_tok(t))
-		for (size_t i = 0; i < qn->nph; i++)
-			if (qn->ph[i].orig && strcmp(qn->ph[i].pl->tok, t) == 0)
+	for (int k = 0; k < c->n; k++) {
+		const struct plist *t = cue_pl(s, c, k);
+
+		for (size_t i = 0; t != NULL && i < qn->nph; i++)
+			if (qn->ph[i].orig && qn->ph[i].pl == t)
 				m |= (uint64_t)1 << i;
+	}
 	return m;
 }
 
@@ -327,18 +343,22 @@ struct found {
 /* Are cues a and b one: the same text (a Korean cue and its spaced
  * twin) or the same tokens ("녹음 개인정보", "녹음에서 개인정보")? */
 static int
-same_cue(const struct cue *a, const struct cue *b)
+same_cue(const struct search *s, const struct cue *a, const struct cue *b)
 {
-	const char	*s = a->tok, *t = b->tok;
-	int		 k;
+	int	k;
 
 	if (a == b || strcmp(a->text, b->text) == 0)
 		return 1;
 	if (a->n != b->n)
 		return 0;
-	for (k = 0; k < a->n; k++, s = next_tok(s), t = next_tok(t))
-		if (strcmp(s, t) != 0)
+	for (k = 0; k < a->n; k++) {
+		const struct cuetok *x = &s->cuetoks[a->at + (size_t)k];
+		const struct cuetok *y = &s->cuetoks[b->at + (size_t)k];
+
+		if (x->pl != NULL && y->pl != NULL ? x->pl != y->pl :
+		    strcmp(x->tok, y->tok) != 0)
 			break;
+	}
 	return k == a->n;
 }
 
@@ -347,7 +367,7 @@ static int
 credited(struct search *s, struct found *f, int ci)
 {
 	for (size_t k = 0; k < f->ndone; k++)
-		if (same_cue(&s->cues[f->done[k]], &s->cues[ci]))
+		if (same_cue(s, &s->cues[f->done[k]], &s->cues[ci]))
 			return 1;
 	if (f->ndone < sizeof(f->done) / sizeof(f->done[0]))
 		f->done[f->ndone++] = ci;
@@ -373,7 +393,7 @@ credit(struct search *s, int ci, struct found *f, double share)
 	if (cap == NULL || (f->squeezed && k < f->n && f->told[k]) ||
 	    credited(s, f, ci))
 		return;
-	mask = cue_mask(&s->q, c);
+	mask = cue_mask(s, c);
 	sc = s->p->cue_base * (1 + s->p->cue_len * (double)(c->n - 1)) *
 	    kind_weight(s->p, cap->kind) * rarity(&s->q, mask, s->p->cue_idf) *
 	    share;
@@ -397,7 +417,24 @@ credit(struct search *s, int ci, struct found *f, double share)
 		more[k] += sc;
 }
 
-/* Matches every cue that starts somewhere in toks, synonyms and all. */
+/*
+ * Are all of cue c's tokens but the first among those being matched
+ * (marked), each as itself or as a Korean word's stem? Then cue_at() is
+ * worth trying.
+ */
+static int
+cue_marked(struct search *s, const struct cue *c)
+{
+	for (int k = 1; k < c->n; k++) {
+		const struct plist *t = cue_pl(s, c, k);
+
+		if (t == NULL || t->mark != s->mark)
+			return 0;
+	}
+	return 1;
+}
+
+/* Matches every cue that starts somewhere in toks (pls, their entries). */
 static void
 match_stream(struct search *s, const struct strv *toks, struct plist **pls,
     const int *word, const unsigned char *obj, const unsigned char *done,
@@ -411,40 +448,44 @@ match_stream(struct search *s, const struct strv *toks, struct plist **pls,
 	uint64_t	 sig = 0;	/* of all the tokens */
 	int		 at;		/* what cue_at() found */
 
+	if (++s->mark == 0) {		/* wrapped: no entry keeps a mark */
+		for (size_t i = 0; i < s->npl; i++)
+			s->pl[i]->mark = 0;
+		s->mark = 1;
+	}
 	for (size_t i = 0; i < n; i++) {
-		alts[i].v[0] = toks->v[i];
-		alts[i].n = 1;
+		alts[i].pl = pls[i];
 		alts[i].deny = (unsigned char)plist_deny(pls[i]);
 		alts[i].done = done != NULL && done[i];
 		alts[i].obj = word != NULL && obj != NULL && obj[i];
-		alts[i].first = word != NULL && (i == 0 || word[i] != word[i - 1]);
 		sig |= TOKBIT_H(pls[i]->hash);
-		if (alts[i].first && strlen(toks->v[i]) == 6 &&
+		pls[i]->mark = s->mark;
+		if (word != NULL && (i == 0 || word[i] != word[i - 1]) &&
+		    strlen(toks->v[i]) == 6 &&
 		    tokenizer_is_hangul(toks->v[i], 3)) {
 			char	syl[4];		/* the stem alts_has() finds */
 
 			memcpy(syl, toks->v[i], 3);
 			syl[3] = '\0';
-			sig |= TOKBIT(syl);
+			alts[i].stem = search_token(s, syl);
+			alts[i].stem->mark = s->mark;
+			sig |= TOKBIT_H(alts[i].stem->hash);
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		for (size_t e = 0; e < alts[i].n; e++) {
-			struct plist *pl = e == 0 ? pls[i] :
-			    search_token(s, alts[i].v[e]);
+		struct plist *pl = pls[i];
 
-			load_cues(s, pl);
-			for (size_t k = 0; k < pl->ncues; k++) {
-				struct cue *c = &s->cues[pl->cues[k]];
+		load_cues(s, pl);
+		for (size_t k = 0; k < pl->ncues; k++) {
+			struct cue *c = &s->cues[pl->cues[k]];
 
-				/* a word it has that the question lacks */
-				if ((c->sig & ~sig) != 0)
-					continue;
-				if ((at = cue_at(c, alts, word, n, i, gap,
-				    wgap, after)) != 0)
-					credit(s, pl->cues[k], f, at == CUE_DONE ?
-					    s->p->cue_done : 1);
-			}
+			/* a word it has that the question lacks */
+			if ((c->sig & ~sig) != 0 || !cue_marked(s, c))
+				continue;
+			if ((at = cue_at(s, c, alts, word, n, i, gap, wgap,
+			    after)) != 0)
+				credit(s, pl->cues[k], f, at == CUE_DONE ?
+				    s->p->cue_done : 1);
 		}
 	}
 	free(alts);

@@ -120,11 +120,12 @@ search_cache_reset(struct search *s)
 	text_reset(s);
 }
 
-/* The cache entry of tok, or NULL if it has none yet. */
-static struct plist *
-cached(struct search *s, const char *tok)
+/* The cache entry of tok (whose hash_str() is h), or NULL if it has
+ * none yet. */
+struct plist *
+search_cached(struct search *s, const char *tok, size_t h)
 {
-	long	*i = strmap_get(&s->plmap, tok);
+	long	*i = strmap_get_hashed(&s->plmap, tok, h);
 
 	return i != NULL ? s->pl[*i] : NULL;
 }
@@ -136,13 +137,14 @@ cached(struct search *s, const char *tok)
 struct plist *
 search_token(struct search *s, const char *tok)
 {
-	struct plist	*pl = cached(s, tok);
+	size_t		 h = hash_str(tok);
+	struct plist	*pl = search_cached(s, tok, h);
 
 	if (pl != NULL)
 		return pl;
 	pl = xcalloc(1, sizeof(*pl));
 	pl->tok = xstrdup(tok);
-	pl->hash = hash_str(tok);
+	pl->hash = h;
 	s->pl = search_grow(s->pl, &s->cappl, s->npl + 1, sizeof(*s->pl));
 	s->pl[s->npl] = pl;
 	strmap_put(&s->plmap, pl->tok, (long)s->npl++);
@@ -385,8 +387,8 @@ seq_at(struct search *s, struct seq *q, struct plist *const *toks,
 	if (i + q->n > n)
 		return 0;
 	for (size_t k = 0; k < q->n; k++) {
-		if (q->pl[k] == NULL && (q->pl[k] = cached(s, q->tok[k])) ==
-		    NULL)
+		if (q->pl[k] == NULL && (q->pl[k] = search_cached(s,
+		    q->tok[k], hash_str(q->tok[k]))) == NULL)
 			return 0;
 		if (toks[i + k] != q->pl[k])
 			return 0;

@@ -88,6 +88,7 @@ search_free(struct search *s)
 	free(s->pl);
 	strmap_release(&s->plmap);
 	free(s->cues);
+	free(s->cuetoks);
 	free(s->syn);
 	free(s->grploaded);
 	free(s->rows);

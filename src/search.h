@@ -52,6 +52,15 @@ struct cue {
 	unsigned char deny;	/* DENY_* of its first and last tokens */
 	char	*tok;		/* the first; each follows the last's NUL */
 	char	*text;		/* as written; it and tok point into cuebuf */
+	size_t	 at;		/* its first token's place in search.cuetoks */
+};
+
+/* A cue's token and, once the question cache has it, its entry there:
+ * tokens are compared as entries, not as strings. */
+struct cuetok {
+	const char	*tok;
+	size_t		 hash;	/* hash_str(tok) */
+	struct plist	*pl;	/* NULL: in no question so far */
 };
 
 /* A capability, loaded when a question first matches it. */
@@ -96,6 +105,9 @@ struct plist {
 	int		 cuesloaded;	/* its cues are loaded */
 	int		 deny;		/* DENY_* of it, plus DENY_KNOWN */
 	int		 rowsloaded;	/* rows and n are loaded */
+	unsigned	 mark;		/* search.mark: in the tokens (or, a
+					   Korean stem, in a word) being
+					   matched to cues */
 };
 
 /* A token of the question, or one it implies. */
@@ -249,6 +261,9 @@ struct search {
 	struct cue	*cues;		/* cues loaded so far */
 	size_t		 ncues, capcues;
 	struct strv	 cuebuf;	/* the text cues point into */
+	struct cuetok	*cuetoks;	/* the tokens of the cues loaded */
+	size_t		 ncuetoks, capcuetoks;
+	unsigned	 mark;		/* which token stream is matched */
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
 	struct acc	*acc;		/* the marked services', in marking order */
@@ -334,6 +349,7 @@ void	 question_read(struct search *, const char *, struct strv *);
 void	 search_cache_reset(struct search *);
 void	 question_release(struct question *);
 struct plist *search_token(struct search *, const char *);
+struct plist *search_cached(struct search *, const char *, size_t);
 void	 search_tokens(struct search *, const char *, size_t, struct strv *,
 	    struct strv *, int *, unsigned char *);
 
