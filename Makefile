@@ -110,7 +110,8 @@ EMBED_TEXT = printf '%s\n' '.section .rodata' \
 	    '.incbin "completions/awsai.fish"' '.byte 0' \
 	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
 	    '.global awsai_ask_image' '.global awsai_ask_image_end' \
-	    '.global awsai_list_image' '.global awsai_list_image_end'
+	    '.global awsai_list_image' '.global awsai_list_image_end' \
+	    '.global awsai_token_index' '.global awsai_token_index_end'
 
 # Stage 1 has the schema but no catalog; it compiles catalog/ into a
 # database that stage 2 embeds (R12).
@@ -118,17 +119,21 @@ $(BUILD)/embed0.S: $(BUILD)/schema.sql $(COMPLETIONS) Makefile
 	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
 	    'awsai_catalog_image_end:' 'awsai_ask_image:' 'awsai_ask_image_end:' \
 	    'awsai_list_image:' 'awsai_list_image_end:' \
+	    'awsai_token_index:' 'awsai_token_index_end:' \
 	    '.section .note.GNU-stack,"",@progbits' > $@
 
-# The whole catalog, and ask's and list's tables alone (catalog_lean()).
+# The whole catalog, ask's and list's tables alone (catalog_lean()), and
+# the token index ask reads (catalog-tokens.c).
 $(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db $(BUILD)/ask.db \
-    $(BUILD)/list.db $(COMPLETIONS) Makefile
+    $(BUILD)/list.db $(BUILD)/tokens.idx $(COMPLETIONS) Makefile
 	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
 	    '.incbin "$(BUILD)/catalog.db"' 'awsai_catalog_image_end:' \
 	    '.balign 16' 'awsai_ask_image:' '.incbin "$(BUILD)/ask.db"' \
 	    'awsai_ask_image_end:' \
 	    '.balign 16' 'awsai_list_image:' '.incbin "$(BUILD)/list.db"' \
 	    'awsai_list_image_end:' \
+	    '.balign 16' 'awsai_token_index:' '.incbin "$(BUILD)/tokens.idx"' \
+	    'awsai_token_index_end:' \
 	    '.section .note.GNU-stack,"",@progbits' > $@
 
 $(BUILD)/%.o: $(BUILD)/%.S
@@ -139,9 +144,10 @@ $(BUILD)/awsai0: $(OBJS) $(BUILD)/embed0.o
 
 $(BUILD)/catalog.db: $(BUILD)/awsai0 $(CATALOG)
 	$(BUILD)/awsai0 build --ask-db $(BUILD)/ask.db \
-	    --list-db $(BUILD)/list.db $@ $(CATALOG_DIR)
+	    --list-db $(BUILD)/list.db --token-index $(BUILD)/tokens.idx $@ \
+	    $(CATALOG_DIR)
 
-$(BUILD)/ask.db $(BUILD)/list.db: $(BUILD)/catalog.db ;
+$(BUILD)/ask.db $(BUILD)/list.db $(BUILD)/tokens.idx: $(BUILD)/catalog.db ;
 
 $(BUILD)/awsai: $(OBJS) $(BUILD)/embed.o
 	$(CC) $(OPT) $(LDFLAGS) -o $@ $^ $(LIBS)

@@ -208,9 +208,9 @@ CREATE TABLE search_cache (
 -- The lists kept by token, made at build time as one row per token, so
 -- that a question's token costs one lookup: the
 -- use-case keywords, cues and synonym terms it starts (texts as above)
--- and the index rows that hold it (the blob). A row's id is a hash of
--- its token (the next free id where that is taken: catalog-tokens.c), so
--- ask finds a token by id, with no descent through an index of tokens.
+-- and the index rows that hold it (the blob). Ask reads them through the
+-- token index made of this table (catalog-tokens.c): a hash table in one
+-- image, embedded beside the catalog or made when a catalog is opened.
 CREATE TABLE search_tokens (
 	id		INTEGER PRIMARY KEY,
 	tok		TEXT NOT NULL UNIQUE,

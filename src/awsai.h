@@ -307,7 +307,7 @@ enum lean {
 	LEAN_N,
 };
 int	 catalog_build(const char *const *, size_t, const char *,
-	    const char *const *);
+	    const char *const *, const char *);
 void	 catalog_lean(struct catalog *, enum lean);
 int	 catalog_check(const char *const *, size_t, struct result *);
 const char *catalog_describe(struct catalog *);

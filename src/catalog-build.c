@@ -350,22 +350,23 @@ guard_temp(const char *tmp)
 }
 
 /*
- * Writes the database db to the file out: under a temporary name in the
- * same directory, then renamed, so out is never half-written and a
- * signal leaves nothing behind. out must be a regular file or absent: a
- * device, FIFO or symbolic link is refused. Returns an exit status.
+ * Writes the file out with fn(arg, tmp, out), which writes tmp and
+ * returns an exit status: under that temporary name in the same
+ * directory, then renamed, so out is never half-written and a signal
+ * leaves nothing behind. out must be a regular file or absent: a device,
+ * FIFO or symbolic link is refused. Returns an exit status.
  */
-int
-catalog_write(sqlite3 *db, const char *schema, const char *out)
+static int
+write_replacing(const char *out, int (*fn)(void *, const char *,
+    const char *), void *arg)
 {
 	struct stat	 st;
-	sqlite3_stmt	*vac;
-	char		*tmp, *sql;
-	int		 rc, status = EXIT_OK;
+	char		*tmp;
+	int		 status;
 
 	if (lstat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
 		diag_error("refusing to replace \"%s\": not a regular file "
-		    "(give a path for a new .db file)", out);
+		    "(give a path for a new file)", out);
 		return EXIT_USAGE;
 	}
 	if (strlen(out) + 32 >= sizeof(cleanup_path)) {
@@ -375,24 +376,7 @@ catalog_write(sqlite3 *db, const char *schema, const char *out)
 	tmp = xasprintf("%s.tmp%ld", out, (long)getpid());
 	guard_temp(tmp);
 	unlink(tmp);
-	sql = xasprintf("VACUUM %s INTO ?1", schema);	/* ours: a name */
-	if (sqlite3_prepare_v2(db, sql, -1, &vac, NULL) != SQLITE_OK)
-		BUG("cannot prepare VACUUM INTO: %s", sqlite3_errmsg(db));
-	free(sql);
-	sqlite3_bind_text(vac, 1, tmp, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(vac)) != SQLITE_DONE) {
-		int e = sqlite3_system_errno(db);
-
-		if (e == 0 && (rc & 0xff) == SQLITE_FULL)
-			e = ENOSPC;
-
-		/* the system's reason ("No space left on device") says
-		 * more than SQLite's ("database or disk is full") */
-		diag_error("cannot write \"%s\": %s", out, e != 0 ?
-		    strerror(e) : sqlite3_errmsg(db));
-		status = EXIT_INTERNAL;
-	}
-	sqlite3_finalize(vac);
+	status = fn(arg, tmp, out);
 	if (status == EXIT_OK && rename(tmp, out) == -1) {
 		diag_error("cannot rename \"%s\" to \"%s\": %s", tmp, out,
 		    strerror(errno));
@@ -405,13 +389,96 @@ catalog_write(sqlite3 *db, const char *schema, const char *out)
 	return status;
 }
 
+struct vacuum {
+	sqlite3		*db;
+	const char	*schema;
+};
+
+/* Writes the database of a struct vacuum to tmp. */
+static int
+vacuum_into(void *arg, const char *tmp, const char *out)
+{
+	struct vacuum	*v = arg;
+	sqlite3_stmt	*vac;
+	char		*sql;
+	int		 rc, status = EXIT_OK;
+
+	sql = xasprintf("VACUUM %s INTO ?1", v->schema);	/* ours: a name */
+	if (sqlite3_prepare_v2(v->db, sql, -1, &vac, NULL) != SQLITE_OK)
+		BUG("cannot prepare VACUUM INTO: %s", sqlite3_errmsg(v->db));
+	free(sql);
+	sqlite3_bind_text(vac, 1, tmp, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(vac)) != SQLITE_DONE) {
+		int e = sqlite3_system_errno(v->db);
+
+		if (e == 0 && (rc & 0xff) == SQLITE_FULL)
+			e = ENOSPC;
+
+		/* the system's reason ("No space left on device") says
+		 * more than SQLite's ("database or disk is full") */
+		diag_error("cannot write \"%s\": %s", out, e != 0 ?
+		    strerror(e) : sqlite3_errmsg(v->db));
+		status = EXIT_INTERNAL;
+	}
+	sqlite3_finalize(vac);
+	return status;
+}
+
+/* Writes the database db (its schema schema) to the file out, as
+ * write_replacing() does. Returns an exit status. */
+int
+catalog_write(sqlite3 *db, const char *schema, const char *out)
+{
+	struct vacuum	v = { db, schema };
+
+	return write_replacing(out, vacuum_into, &v);
+}
+
+/* Writes the bytes of a strbuf to tmp. */
+static int
+bytes_into(void *arg, const char *tmp, const char *out)
+{
+	const struct strbuf *sb = arg;
+	FILE		*fp;
+	int		 e = 0;
+
+	if ((fp = fopen(tmp, "wbx")) == NULL)
+		e = errno;
+	else {
+		if (fwrite(sb->buf, 1, sb->len, fp) != sb->len)
+			e = errno != 0 ? errno : EIO;
+		if (fclose(fp) != 0 && e == 0)
+			e = errno != 0 ? errno : EIO;
+	}
+	if (e == 0)
+		return EXIT_OK;
+	diag_error("cannot write \"%s\": %s", out, strerror(e));
+	return EXIT_INTERNAL;
+}
+
+/* Writes the token index of cat (catalog-tokens.c) to the file out, for
+ * the build to embed. Returns an exit status. */
+int
+catalog_token_index_file(struct catalog *cat, const char *out)
+{
+	struct strbuf	sb = { 0 };
+	int		status;
+
+	if (catalog_tokens_index(cat, &sb) == -1)
+		status = EXIT_DATA;
+	else
+		status = write_replacing(out, bytes_into, &sb);
+	sb_release(&sb);
+	return status;
+}
+
 /*
  * The tables each lean image holds, which catalog_lean_db() copies, each
  * as the schema made it, with its indexes: ask's (catalog-search.c,
  * catalog-tokens.c, the counts and lists it asks for) and list's.
  */
 static const char *const lean_tables[LEAN_N] = {
-	[LEAN_ASK] = "'search_cache', 'search_tokens', 'doc_rows', 'layers', "
+	[LEAN_ASK] = "'search_cache', 'doc_rows', 'layers', "
 	    "'capabilities', 'instance_specs', 'meta'",
 	[LEAN_LIST] = "'services', 'service_uclists', 'service_usecases', "
 	    "'statuses', 'layers', 'instance_specs'",

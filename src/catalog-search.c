@@ -263,8 +263,6 @@ catalog_cache_search(struct catalog *cat)
 	    "search_tokens (tok) SELECT tok FROM cue_tokens", NULL, NULL,
 	    NULL) != SQLITE_OK)
 		rc = -1;
-	if (rc == 0)
-		rc = catalog_tokens_key(cat);
 	if (sqlite3_exec(cat->db, "DROP TABLE IF EXISTS temp.docs_instance",
 	    NULL, NULL, NULL) != SQLITE_OK)
 		rc = -1;

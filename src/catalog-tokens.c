@@ -1,14 +1,38 @@
 /*
- * catalog-tokens.c: a token's row of search_tokens, the four lists the
- * build kept for it (use-case keywords, cues and synonym terms it starts,
- * the index rows that hold it), read once for all four and each list
- * handed over when asked; at most TOKROWS rows are kept.
+ * catalog-tokens.c: the token index, search_tokens as ask reads it. The
+ * rows of search_tokens (a token's use-case keywords, cues and synonym
+ * terms it starts, the index rows that hold it) are laid out as one
+ * image: a hash table of tokens, each with its four lists, found by one
+ * hash and a probe or two, with no SQL statement to run. The build makes
+ * it once and `make` embeds it beside the catalog, where ask reads it in
+ * place; any other catalog (a .db, catalog JSON) has it made from its
+ * own search_tokens the first time a token is looked up. Either way the
+ * reader is the one below, and it trusts no offset it reads.
+ *
+ * The image, every number a little-endian uint32:
+ *	"AWTX" version nslots ntoks	header
+ *	slot[nslots]			an entry's offset, or 0 (empty)
+ *	entries				toklen len[4] tok list0..list3
+ * A token goes in slot hash_str(tok) % nslots or the next free one after
+ * it; nslots is a power of two, at least twice ntoks. A list's len is
+ * TOKNULL where the row has none (SQL NULL).
  */
+#include <endian.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+
+#define TOKMAGIC	"AWTX"
+#define TOKVERSION	1
+#define TOKHEAD		16
+#define TOKENTRY	20	/* toklen and four lens */
+#define TOKNULL		0xffffffffu
+
+/* The embedded catalog's index, linked in by build/embed.S. */
+extern const unsigned char awsai_token_index[];
+extern const unsigned char awsai_token_index_end[];
 
 /* The column of search_tokens that holds kind w, or -1. */
 int
@@ -28,220 +52,239 @@ catalog_token_column(enum search_rows w)
 	}
 }
 
-/* Forgets the token rows read (and not yet taken). */
+static uint32_t
+get32(const unsigned char *p)
+{
+	uint32_t	v;
+
+	memcpy(&v, p, 4);
+	return le32toh(v);
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	v = htole32(v);
+	memcpy(p, &v, 4);
+}
+
+static void
+add32(struct strbuf *sb, uint32_t v)
+{
+	unsigned char	b[4];
+
+	put32(b, v);
+	sb_add(sb, (const char *)b, 4);
+}
+
+struct tokent {
+	uint32_t	 off;	/* in the image */
+	size_t		 hash;
+};
+
+/*
+ * Makes the token index of cat's search_tokens into sb (emptied first).
+ * Returns 0, or -1 if a row is not as the build writes it (a list of the
+ * wrong type, a token twice) or the whole would not fit (reported).
+ */
+int
+catalog_tokens_index(struct catalog *cat, struct strbuf *sb)
+{
+	sqlite3_stmt	*st = catalog_prep(cat, "SELECT tok, keywords, cues, "
+	    "synonyms, rows FROM search_tokens", 5);
+	struct strbuf	 ent = { 0 };	/* the entries */
+	struct tokent	*v = NULL;
+	size_t		 n = 0, cap = 0, nslots, base;
+	unsigned char	*img;
+	int		 rc, bad = 0;
+
+	sb_adds(&ent, "");
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char	*tok = (const char *)sqlite3_column_text(st, 0);
+
+		if (tok == NULL || ent.len > CATALOG_MAX_DB) {
+			bad = 1;
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n].off = (uint32_t)ent.len;
+		v[n++].hash = hash_str(tok);
+		add32(&ent, (uint32_t)strlen(tok));
+		for (int c = 0; c < 4; c++) {
+			int	type = sqlite3_column_type(st, c + 1);
+
+			if (type == SQLITE_NULL) {
+				add32(&ent, TOKNULL);
+				continue;
+			}
+			if (type != (c == 3 ? SQLITE_BLOB : SQLITE_TEXT))
+				bad = 1;
+			add32(&ent, (uint32_t)sqlite3_column_bytes(st, c + 1));
+		}
+		sb_adds(&ent, tok);
+		for (int c = 0; c < 4; c++)
+			if (sqlite3_column_type(st, c + 1) != SQLITE_NULL)
+				sb_add(&ent, c == 3 ? sqlite3_column_blob(st,
+				    c + 1) : (const void *)sqlite3_column_text(
+				    st, c + 1), (size_t)sqlite3_column_bytes(st,
+				    c + 1));
+	}
+	sqlite3_reset(st);
+	for (nslots = 64; nslots < 2 * n; nslots *= 2)
+		continue;
+	base = TOKHEAD + 4 * nslots;
+	if (!bad && rc != SQLITE_DONE) {
+		cat->damaged = 1;
+		rc = catalog_db_error(cat, "cannot read the search data");
+	} else if (bad || base + ent.len > CATALOG_MAX_DB)
+		rc = catalog_search_malformed(cat);
+	else {
+		sb->len = 0;
+		sb_add(sb, TOKMAGIC, 4);
+		add32(sb, TOKVERSION);
+		add32(sb, (uint32_t)nslots);
+		add32(sb, (uint32_t)n);
+		for (size_t k = 0; k < nslots; k++)
+			add32(sb, 0);
+		sb_add(sb, ent.buf, ent.len);
+		img = (unsigned char *)sb->buf;
+		for (size_t i = 0; i < n; i++) {
+			size_t	k = v[i].hash & (nslots - 1);
+
+			while (get32(img + TOKHEAD + 4 * k) != 0)
+				k = (k + 1) & (nslots - 1);
+			put32(img + TOKHEAD + 4 * k, (uint32_t)(v[i].off +
+			    base));
+		}
+		rc = 0;
+	}
+	free(v);
+	sb_release(&ent);
+	return rc;
+}
+
+/* The index cat reads: the embedded one, or one made now. 0 or -1. */
+static int
+tokens_attach(struct catalog *cat)
+{
+	size_t	sz = (size_t)(awsai_token_index_end - awsai_token_index);
+	size_t	nslots;
+
+	if (cat->tokidx != NULL)
+		return 0;
+	if (cat->embedded && sz > 0) {
+		cat->tokidx = awsai_token_index;
+		cat->tokidxlen = sz;
+	} else {
+		struct strbuf sb = { 0 };
+
+		if (catalog_tokens_index(cat, &sb) == -1) {
+			sb_release(&sb);
+			return -1;
+		}
+		cat->tokidx = cat->tokidxown = (unsigned char *)sb.buf;
+		cat->tokidxlen = sb.len;
+	}
+	nslots = cat->tokidxlen >= TOKHEAD ? get32(cat->tokidx + 8) : 0;
+	if (cat->tokidxlen < TOKHEAD || memcmp(cat->tokidx, TOKMAGIC, 4) != 0 ||
+	    get32(cat->tokidx + 4) != TOKVERSION || nslots == 0 ||
+	    (nslots & (nslots - 1)) != 0 ||
+	    nslots > (cat->tokidxlen - TOKHEAD) / 4)
+		cat->tokidxbad = 1;
+	return 0;
+}
+
+/* Forgets the index made for cat (the embedded one is not its own). */
 void
 catalog_tokens_reset(struct catalog *cat)
 {
-	for (size_t i = 0; i < cat->ntok; i++) {
-		free(cat->tokrows[i].key);
-		for (int c = 0; c < 4; c++)
-			free(cat->tokrows[i].v[c]);
-	}
-	cat->ntok = 0;
-	strmap_release(&cat->tokmap);
+	free(cat->tokidxown);
+	cat->tokidx = cat->tokidxown = NULL;
+	cat->tokidxlen = 0;
+	cat->tokidxbad = 0;
 }
 
 /*
- * The id of tok's row of search_tokens, where its probe starts: a 62-bit
- * FNV-1a of its bytes (never 0). A token is found by its id, one descent
- * of the table, not through an index of the tokens and then the table;
- * the build gives a token whose id is taken the next free one
- * (catalog_tokens_key()), so a lookup goes on while the rows it meets
- * hold other tokens, at most TOKPROBE of them.
+ * Finds tok in cat's index: *e is its entry (its lens, then its token and
+ * lists) or NULL if there is none. Returns 0, or -1 if the index is
+ * malformed (reported).
  */
-static long long
-token_key(const char *tok)
-{
-	uint64_t	h = 14695981039346656037ULL;
-
-	for (const unsigned char *p = (const unsigned char *)tok; *p != '\0';
-	    p++) {
-		h ^= *p;
-		h *= 1099511628211ULL;
-	}
-	h &= ((uint64_t)1 << 62) - 1;
-	return h == 0 ? 1 : (long long)h;
-}
-
-/* Reads tok's row of search_tokens into r; 0, or -1 if malformed. */
 static int
-token_read(struct catalog *cat, const char *tok, struct tokrow *r)
+tokens_find(struct catalog *cat, const char *tok, const unsigned char **e)
 {
-	sqlite3_stmt	*st = catalog_prep(cat, "SELECT tok, keywords, cues, "
-	    "synonyms, rows FROM search_tokens WHERE id = ?1", 5);
-	long long	 key = token_key(tok);
-	const char	*t;
-	int		 rc, bad = 0, probe;
+	const unsigned char	*img;
+	size_t			 len, nslots, k, toklen = strlen(tok), off;
 
-	for (int c = 0; c < 4; c++) {
-		free(r->v[c]);
-		r->v[c] = NULL;
-		r->len[c] = 0;
-		r->have[c] = 1;
-	}
-	r->read = 1;
-	r->found = 0;
-	for (probe = 0; probe < TOKPROBE; probe++, key++) {
-		sqlite3_bind_int64(st, 1, key);
-		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
-			break;
-		if ((t = (const char *)sqlite3_column_text(st, 0)) != NULL &&
-		    strcmp(t, tok) == 0) {
-			r->found = 1;
-			break;
+	*e = NULL;
+	if (tokens_attach(cat) == -1)
+		return -1;
+	if (cat->tokidxbad)
+		return catalog_search_malformed(cat);
+	img = cat->tokidx;
+	len = cat->tokidxlen;
+	nslots = get32(img + 8);
+	k = hash_str(tok) & (nslots - 1);
+	for (size_t probe = 0; probe < nslots; probe++, k = (k + 1) &
+	    (nslots - 1)) {
+		if ((off = get32(img + TOKHEAD + 4 * k)) == 0)
+			return 0;
+		if (off > len || len - off < TOKENTRY)
+			return catalog_search_malformed(cat);
+		if (get32(img + off) == toklen && toklen <=
+		    len - off - TOKENTRY && memcmp(img + off + TOKENTRY, tok,
+		    toklen) == 0) {
+			*e = img + off;
+			return 0;
 		}
-		sqlite3_reset(st);
 	}
-	if (r->found)
-		for (int c = 0; c < 4; c++) {
-			int	 type = sqlite3_column_type(st, c + 1);
-			size_t	 n;
-
-			if (type == SQLITE_NULL)
-				continue;
-			if (type != (c == 3 ? SQLITE_BLOB : SQLITE_TEXT)) {
-				bad = 1;
-				continue;
-			}
-			n = (size_t)sqlite3_column_bytes(st, c + 1);
-			r->v[c] = xmalloc(n + 1);
-			if (n > 0)
-				memcpy(r->v[c], c == 3 ? sqlite3_column_blob(st,
-				    c + 1) : (const void *)sqlite3_column_text(st,
-				    c + 1), n);
-			r->v[c][n] = '\0';
-			r->len[c] = n;
-		}
-	sqlite3_reset(st);
-	if (probe == TOKPROBE)
-		bad = 1;	/* a build keeps chains shorter */
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		cat->damaged = 1;
-		return catalog_db_error(cat, "cannot read the search data");
-	}
-	return bad ? catalog_search_malformed(cat) : 0;
-}
-
-/* tok's entry among the token rows, made (unread) if new. */
-static struct tokrow *
-token_entry(struct catalog *cat, const char *tok)
-{
-	long		*i = strmap_get(&cat->tokmap, tok);
-	struct tokrow	*r;
-
-	if (i != NULL)
-		return &cat->tokrows[*i];
-	if (cat->ntok >= TOKROWS)
-		catalog_tokens_reset(cat);	/* bounded */
-	if (cat->ntok == cat->captok) {
-		cat->captok = cat->captok ? cat->captok * 2 : 64;
-		cat->tokrows = xrealloc(cat->tokrows, cat->captok *
-		    sizeof(*cat->tokrows));
-	}
-	r = &cat->tokrows[cat->ntok];
-	memset(r, 0, sizeof(*r));
-	r->key = xstrdup(tok);
-	strmap_put(&cat->tokmap, r->key, (long)cat->ntok++);
-	return r;
+	return 0;
 }
 
 /*
- * Kind w's list for tok (caller frees; NULL if it has none): each of a
- * token's lists is asked for once, so its row is read once for all four
- * and each list handed over when asked. Returns 0 or -1.
+ * Kind w's list for tok, a copy (caller frees; NULL if it has none), len
+ * bytes. Returns 0 or -1 (malformed search data, reported).
  */
 int
 catalog_token_take(struct catalog *cat, enum search_rows w, const char *tok,
     char **text, size_t *len)
 {
-	struct tokrow	*r = token_entry(cat, tok);
-	int		 c = catalog_token_column(w);
+	const unsigned char	*e;
+	size_t			 at, n, room;
+	int			 c = catalog_token_column(w);
 
 	*text = NULL;
 	*len = 0;
-	if (!r->have[c] && token_read(cat, tok, r) == -1)
+	if (c < 0 || tokens_find(cat, tok, &e) == -1)
 		return -1;
-	*text = r->v[c];
-	*len = r->len[c];
-	r->v[c] = NULL;
-	r->have[c] = 0;
+	if (e == NULL)
+		return 0;
+	room = cat->tokidxlen - (size_t)(e - cat->tokidx);
+	at = TOKENTRY + get32(e);
+	for (int i = 0; i < c; i++)
+		if ((n = get32(e + 4 + 4 * i)) != TOKNULL)
+			at += n;
+	if ((n = get32(e + 4 + 4 * c)) == TOKNULL)
+		return 0;
+	if (at > room || n > room - at)
+		return catalog_search_malformed(cat);
+	*text = xmalloc(n + 1);
+	memcpy(*text, e + at, n);
+	(*text)[n] = '\0';
+	*len = n;
 	return 0;
 }
 
 /*
  * Is tok a word the search data knows (a token of the index, of a cue,
- * keyword or synonym)? It is if it has a row of search_tokens, which the
- * question read for its lists anyway.
+ * keyword or synonym)? It is if it has a row of search_tokens.
  */
 int
 catalog_known_token(struct catalog *cat, const char *tok)
 {
-	struct tokrow	*r = token_entry(cat, tok);
+	const unsigned char	*e;
 
-	if (!r->read && token_read(cat, tok, r) == -1)
-		return 0;
-	return r->found;
-}
-
-struct keyed {
-	long long	 old;
-	char		*tok;
-};
-
-/*
- * Gives every row of search_tokens its id from token_key(), the next
- * free one where that is taken, in the tokens' byte order (so a build is
- * the same every time); at build time, after every row is in. Returns 0
- * or -1 (the caller reports).
- */
-int
-catalog_tokens_key(struct catalog *cat)
-{
-	sqlite3_stmt	*sel = NULL, *upd = NULL;
-	struct keyed	*v = NULL;
-	struct idmap	 used = { 0 };
-	size_t		 n = 0, cap = 0;
-	int		 rc = -1;
-
-	/* out of the way of every key: ids made by the inserts are > 0 */
-	if (sqlite3_exec(cat->db, "UPDATE search_tokens SET id = -id", NULL,
-	    NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(cat->db, "SELECT id, tok FROM search_tokens "
-	    "ORDER BY tok", -1, &sel, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(cat->db, "UPDATE search_tokens SET id = ?2 "
-	    "WHERE id = ?1", -1, &upd, NULL) != SQLITE_OK)
-		goto out;
-	while (sqlite3_step(sel) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 1024;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		v[n].old = sqlite3_column_int64(sel, 0);
-		v[n++].tok = xstrdup((const char *)sqlite3_column_text(sel, 1));
-	}
-	for (size_t i = 0; i < n; i++) {
-		long long	key = token_key(v[i].tok);
-		int		probe = 0;
-
-		while (idmap_get(&used, key) != NULL) {
-			if (++probe == TOKPROBE)
-				goto out;
-			key++;
-		}
-		idmap_put(&used, key, 1);
-		sqlite3_bind_int64(upd, 1, v[i].old);
-		sqlite3_bind_int64(upd, 2, key);
-		if (sqlite3_step(upd) != SQLITE_DONE)
-			goto out;
-		sqlite3_reset(upd);
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(sel);
-	sqlite3_finalize(upd);
-	for (size_t i = 0; i < n; i++)
-		free(v[i].tok);
-	free(v);
-	idmap_release(&used);
-	return rc;
+	return tokens_find(cat, tok, &e) == 0 && e != NULL;
 }

@@ -170,7 +170,6 @@ catalog_free(struct catalog *cat)
 	if (cat == NULL)
 		return;
 	catalog_tokens_reset(cat);
-	free(cat->tokrows);
 	for (size_t i = 0; i < NSTMT; i++)
 		sqlite3_finalize(cat->stmt[i]);
 	for (int l = 0; l < LEAN_N; l++)
@@ -336,12 +335,13 @@ catalog_check(const char *const *paths, size_t n, struct result *report)
 /*
  * Builds the catalog at paths into the database file out: written under
  * a temporary name, in one transaction, then renamed, so out is never
- * half-written; and each lean image's tables alone into lean_out[i],
- * where it is not NULL. Returns an exit status.
+ * half-written; each lean image's tables alone into lean_out[i], where
+ * it is not NULL; and its token index into tokidx_out, if not NULL.
+ * Returns an exit status.
  */
 int
 catalog_build(const char *const *paths, size_t n, const char *out,
-    const char *const *lean_out)
+    const char *const *lean_out, const char *tokidx_out)
 {
 	struct catalog	*mem;
 	int		 status;
@@ -353,6 +353,8 @@ catalog_build(const char *const *paths, size_t n, const char *out,
 		if (lean_out[i] != NULL)
 			status = catalog_lean_db(mem->db, (enum lean)i,
 			    lean_out[i]);
+	if (status == EXIT_OK && tokidx_out != NULL)
+		status = catalog_token_index_file(mem, tokidx_out);
 	catalog_free(mem);
 	return status;
 }

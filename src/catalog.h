@@ -11,22 +11,11 @@
 #include "awsai.h"
 
 #define NSTMT 48
-#define TOKROWS 4096	/* token rows kept at most (catalog-tokens.c) */
-#define TOKPROBE 64	/* rows a token's lookup may pass (catalog-tokens.c) */
 
 /* Bumped whenever schema/ changes, so an old .db is refused clearly. */
 #define CATALOG_SCHEMA_VERSION "13"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
-
-/* A token's row of search_tokens, read once for its four lists. */
-struct tokrow {
-	char		*key;
-	char		*v[4];		/* keywords, cues, synonyms, rows */
-	size_t		 len[4];
-	unsigned char	 have[4];	/* v[i] is read and not yet taken */
-	unsigned char	 read, found;	/* its row was read; there was one */
-};
 
 struct catalog {
 	sqlite3		*db;
@@ -36,15 +25,16 @@ struct catalog {
 	const char	*sql[NSTMT];	/* prepared statements, by SQL text */
 	sqlite3_stmt	*stmt[NSTMT];
 	struct tokenizer *tk;		/* for the FTS5 tokenizer */
-	struct strmap	 tokmap;	/* token -> index in tokrows */
-	struct tokrow	*tokrows;
-	size_t		 ntok, captok;
+	const unsigned char *tokidx;	/* the token index (catalog-tokens.c) */
+	size_t		 tokidxlen;
+	unsigned char	*tokidxown;	/* the same, made for this catalog */
+	int		 tokidxbad;	/* its header is not an index's */
 	int		 damaged;	/* ask's data was found malformed */
 };
 
 void	 catalog_tokens_reset(struct catalog *);
 int	 catalog_token_column(enum search_rows);
-int	 catalog_tokens_key(struct catalog *);
+int	 catalog_tokens_index(struct catalog *, struct strbuf *);
 int	 catalog_token_take(struct catalog *, enum search_rows, const char *,
 	    char **, size_t *);
 
@@ -63,6 +53,7 @@ int	 catalog_one_text(struct catalog *, const char *, const char *,
 struct catalog *catalog_create(const char *);
 int	 catalog_fill(struct catalog *, struct load *);
 int	 catalog_write(sqlite3 *, const char *, const char *);
+int	 catalog_token_index_file(struct catalog *, const char *);
 int	 catalog_lean_db(sqlite3 *, enum lean, const char *);
 int	 catalog_verify(struct catalog *, const char *);
 

@@ -257,7 +257,13 @@ RUN_STDIN="$T/q" run "$AWSAI" --catalog "$db" ask -o jsonl --explain -j 1 -
 check "ask's own tables answer as the whole catalog does" cmp "$T/out" \
     "$T/embedded"
 check "the ask image holds only ask's tables and meta" sh -c '[ "$(sqlite3 "$1" \
-    "SELECT count(*) FROM sqlite_master WHERE type = '"'table'"'")" -eq 7 ]' \
+    "SELECT count(*) FROM sqlite_master WHERE type = '"'table'"'")" -eq 6 ]' \
     sh "$(dirname "$AWSAI")/ask.db"
+# the token lists come from the token index, made from search_tokens:
+# the embedded one (build --token-index) is what a .db's gives
+"$AWSAI" build --token-index "$T/tokens.idx" "$T/again.db" "$ROOT/catalog" \
+    >/dev/null 2>&1
+check "the embedded token index is the build's" cmp "$T/tokens.idx" \
+    "$(dirname "$AWSAI")/tokens.idx"
 
 done_testing

@@ -171,10 +171,13 @@ expect_status 65
 expect_err "is not an awsai catalog"
 # ask reads a token's lists when a question first needs them: a
 # malformed one found then is a data error too, not an answer (a stored
-# row's place beyond the index, or two rows in one place, too); and the
+# row's place beyond the index, or two rows in one place, too; a list of
+# the wrong type stops the token index being made at all); and the
 # services' blob read before: cut short, a text, a name outside it, a
 # successor that is no service
 for sql in "search_tokens SET cues = 'x' WHERE tok = 'face'" \
+    "search_tokens SET rows = 'text, no blob' WHERE tok = 'face'" \
+    "search_tokens SET cues = x'00ff' WHERE tok = 'face'" \
     "search_tokens SET rows = x'0102' WHERE tok = 'face'" \
     "search_tokens SET keywords = 'x' WHERE tok = 'face'" \
     "search_tokens SET synonyms = 'x' WHERE tok = 'face'" \

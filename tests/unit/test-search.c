@@ -3,8 +3,9 @@
  * (tests/data/fixture/): the right service first for plain tasks, the
  * lifecycle order for a new customer and for an existing one, filters
  * applied before successors are brought, confidence, no answer for a
- * question nothing matches, denied words counting less; and the index
- * rows ask reads are FTS5's.
+ * question nothing matches, denied words counting less; the index rows
+ * ask reads are FTS5's; and the token index gives every row of
+ * search_tokens as it is stored.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 #include <cmocka.h>
 
 #include "awsai.h"
+#include "catalog.h"	/* catalog_token_take() */
 
 static struct catalog *cat;
 static struct search *srch;
@@ -276,11 +278,72 @@ test_postings(void **state)
 	tokenizer_free(tk);
 }
 
+/* SQL's text of a list as the token index gives it: NULL as "-", a
+ * blob in hex. */
+static char *
+list_text(const char *v, size_t n, int blob)
+{
+	struct strbuf	sb = { 0 };
+
+	if (v == NULL)
+		return xstrdup("-");
+	sb_adds(&sb, "=");
+	for (size_t i = 0; i < n; i++)
+		if (blob)
+			sb_addf(&sb, "%02X", (unsigned char)v[i]);
+		else
+			sb_addc(&sb, v[i]);
+	return sb.buf;
+}
+
+/*
+ * Every row of search_tokens, each of its four lists, is what the token
+ * index hands over for it (byte for byte, none where SQL has NULL); a
+ * token with no row is unknown, one with a row known.
+ */
+static void
+test_token_index(void **state)
+{
+	static const enum search_rows kinds[] = { SR_KEYWORDS, SR_CUES,
+	    SR_SYNONYMS, SR_POSTINGS };
+	struct result	 res;
+	struct column	*cols;
+	int		 n;
+
+	(void)state;
+	n = catalog_sql(cat, "SELECT tok, ifnull('=' || keywords, '-'), "
+	    "ifnull('=' || cues, '-'), ifnull('=' || synonyms, '-'), "
+	    "CASE WHEN rows IS NULL THEN '-' ELSE '=' || hex(rows) END FROM "
+	    "search_tokens", NULL, 60000, &res,
+	    &cols);
+	assert_true(n > 100);
+	for (size_t r = 0; r < res.nrows; r++) {
+		const char *tok = res.cells[r * 5].s;
+
+		assert_true(catalog_known_token(cat, tok));
+		for (int c = 0; c < 4; c++) {
+			char	*v, *t;
+			size_t	 len;
+
+			assert_int_equal(catalog_token_take(cat, kinds[c], tok,
+			    &v, &len), 0);
+			t = list_text(v, len, c == 3);
+			assert_string_equal(t, res.cells[r * 5 + 1 + c].s);
+			free(t);
+			free(v);
+		}
+	}
+	catalog_sql_release(&res, cols);
+	assert_false(catalog_known_token(cat, "zzqqxxnotaword"));
+	assert_false(catalog_known_token(cat, ""));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_token_index),
 		cmocka_unit_test(test_denied),
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_retired),
