@@ -157,6 +157,8 @@ void	 diag_bug(const char *, int, const char *, ...)
 
 /* ------------------------------------------------------------------ util.c */
 int	 util_parse_int(const char *, long, long, long *);
+#define UTIL_INT_MAX	24	/* a long long in decimal, and a NUL */
+size_t	 util_format_int(char *, long long);
 int	 util_is_slug(const char *);
 int	 util_is_date(const char *);
 size_t	 util_edit_distance(const char *, const char *, size_t);

@@ -173,7 +173,7 @@ out_json_milli(char *buf, double v)
 {
 	long long		 k;
 	unsigned long long	 a;
-	int			 n;
+	size_t			 n;
 
 	if (!(fabs(v) < 1000))
 		return 0;
@@ -181,11 +181,16 @@ out_json_milli(char *buf, double v)
 	if ((double)k / 1000 != v || k % 1000 == 0)
 		return 0;
 	a = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
-	n = snprintf(buf, OUT_MILLI_MAX, "%s%llu.%03llu", k < 0 ? "-" : "",
-	    a / 1000, a % 1000);
+	n = k < 0 ? 1 : 0;
+	buf[0] = '-';
+	n += util_format_int(buf + n, (long long)(a / 1000));
+	buf[n++] = '.';
+	for (int d = 100; d > 0; d /= 10)
+		buf[n++] = (char)('0' + a / (unsigned long long)d % 10);
+	buf[n] = '\0';
 	while (buf[n - 1] == '0')	/* %g keeps no trailing zero */
 		buf[--n] = '\0';
-	return (size_t)n;
+	return n;
 }
 
 /* Appends cell c's value, encoded compactly. */
@@ -209,11 +214,9 @@ add_value(struct strbuf *sb, const struct cell *c, const struct column *col)
 		sb_addc(sb, ']');
 		return;
 	case CELL_NUM:
-		/* an integer as jansson prints one (JSON_INTEGER_FORMAT) */
+		/* an integer as jansson prints one (JSON_INTEGER_FORMAT, "%lld") */
 		if (!c->null && c->n == (double)(long long)c->n) {
-			snprintf(buf, sizeof(buf), "%" JSON_INTEGER_FORMAT,
-			    (json_int_t)c->n);
-			sb_adds(sb, buf);
+			sb_add(sb, buf, util_format_int(buf, (long long)c->n));
 			return;
 		}
 		if (!c->null && (n = out_json_milli(buf, c->n)) > 0) {

@@ -242,7 +242,7 @@ out_cell_text(const struct cell *c, enum cell_kind kind, struct strbuf *sb)
 		if (c->null)
 			break;
 		if (c->n == (double)(long long)c->n && fabs(c->n) < 1e15)
-			snprintf(buf, sizeof(buf), "%lld", (long long)c->n);
+			util_format_int(buf, (long long)c->n);
 		else
 			snprintf(buf, sizeof(buf), "%.4g", c->n);
 		sb_adds(sb, buf);

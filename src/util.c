@@ -9,6 +9,27 @@
 
 #include "awsai.h"
 
+/* Writes v in decimal, as printf's "%lld" does, to buf (room for
+ * UTIL_INT_MAX bytes); returns the length. */
+size_t
+util_format_int(char *buf, long long v)
+{
+	char			 d[UTIL_INT_MAX];
+	unsigned long long	 a = v < 0 ? 0ULL - (unsigned long long)v :
+				    (unsigned long long)v;
+	size_t			 n = 0, k = 0;
+
+	do
+		d[n++] = (char)('0' + a % 10);
+	while ((a /= 10) != 0);
+	if (v < 0)
+		buf[k++] = '-';
+	while (n > 0)
+		buf[k++] = d[--n];
+	buf[k] = '\0';
+	return k;
+}
+
 /*
  * Parses a whole decimal number in [min, max] into *out. Returns 0, or -1
  * for junk, an empty string or a value out of range (nothing reported).

@@ -3,6 +3,7 @@
  * tabs, newlines, backslashes, Korean text and emoji; and the fast path
  * that prints a score as jansson would.
  */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -172,6 +173,33 @@ test_json_milli(void **state)
 	json_decref(r);
 }
 
+/* An integer is written as jansson writes one ("%lld"), at the ends of
+ * its range too. */
+static void
+test_format_int(void **state)
+{
+	static const long long some[] = { 0, 1, -1, 9, 10, -10, 99, 100,
+	    123456789, -987654321, 1000000000000LL, LLONG_MAX, LLONG_MIN,
+	    LLONG_MIN + 1 };
+	json_t	*j = json_integer(0);
+	char	 a[UTIL_INT_MAX], b[64];
+	size_t	 n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(some) / sizeof(some[0]) + 20000; i++) {
+		long long v = i < sizeof(some) / sizeof(some[0]) ? some[i] :
+		    (long long)i * 7919 - 70000;
+
+		n = util_format_int(a, v);
+		assert_int_equal(n, strlen(a));
+		json_integer_set(j, v);
+		n = json_dumpb(j, b, sizeof(b) - 1, JSON_ENCODE_ANY);
+		b[n] = '\0';
+		assert_string_equal(a, b);
+	}
+	json_decref(j);
+}
+
 int
 main(void)
 {
@@ -181,6 +209,7 @@ main(void)
 		cmocka_unit_test(test_json_round_trip),
 		cmocka_unit_test(test_json_invalid_utf8),
 		cmocka_unit_test(test_json_milli),
+		cmocka_unit_test(test_format_int),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
