@@ -58,7 +58,7 @@ slot(const struct strmap *m, const char *key, size_t h)
 long *
 strmap_get(const struct strmap *m, const char *key)
 {
-	return m->cap == 0 ? NULL : strmap_get_hashed(m, key, hash_str(key));
+	return strmap_get_hashed(m, key, hash_str(key));
 }
 
 /* The same, for a key whose hash_str() is h, kept by the caller. */

@@ -88,7 +88,6 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 	c->cap = (int)cap;
 	c->n = (int)q.n;
 	c->sig = 0;
-	c->tok = q.tok[0];
 	c->text = (char *)text;
 	c->deny = 0;	/* found when it first matches (denied()) */
 	c->at = s->ncuetoks;
@@ -121,18 +120,11 @@ cue_pl(struct search *s, const struct cue *c, int k)
 	return t->pl;
 }
 
-/* The token of a cue after tok. */
+/* Cue c's token k. */
 static const char *
-next_tok(const char *tok)
+cue_tok(const struct search *s, const struct cue *c, int k)
 {
-	return tok + strlen(tok) + 1;
-}
-
-/* Cue c's last token. */
-static const char *
-last_tok(const struct search *s, const struct cue *c)
-{
-	return s->cuetoks[c->at + (size_t)c->n - 1].tok;
+	return s->cuetoks[c->at + (size_t)k].tok;
 }
 
 /* The cues that start with pl's token, loaded once. */
@@ -187,8 +179,8 @@ denied(const struct search *s, struct cue *c, const struct alts *alts,
 {
 	if (c->deny == 0)
 		c->deny = (unsigned char)(DENY_KNOWN |
-		    (deny_flags(c->tok) & DENY_NEXT) |
-		    (deny_flags(last_tok(s, c)) & DENY_LAST));
+		    (deny_flags(cue_tok(s, c, 0)) & DENY_NEXT) |
+		    (deny_flags(cue_tok(s, c, c->n - 1)) & DENY_LAST));
 	if (!(c->deny & DENY_NEXT))
 		for (size_t k = i > DENY_BEFORE ? i - DENY_BEFORE : 0; k < i;
 		    k++)
@@ -205,12 +197,10 @@ denied(const struct search *s, struct cue *c, const struct alts *alts,
  * 설치된": the word, not the bigram of "이미지")? Then being told as done
  * is its point, not background. */
 static int
-tells_state(const struct cue *c)
+tells_state(const struct search *s, const struct cue *c)
 {
-	const char	*t = c->tok;
-
-	for (int k = 0; k < c->n; k++, t = next_tok(t))
-		if (strcmp(t, "alreadi") == 0)
+	for (int k = 0; k < c->n; k++)
+		if (strcmp(cue_tok(s, c, k), "alreadi") == 0)
 			return 1;
 	return strncmp(c->text, "이미 ", strlen("이미 ")) == 0 ||
 	    strstr(c->text, " 이미 ") != NULL;
@@ -259,7 +249,7 @@ cue_at(struct search *s, struct cue *c, const struct alts *alts,
 		return 0;
 	for (j = i; j <= at; j++)	/* a word it spans told as done */
 		done |= alts[j].done;
-	return done && !tells_state(c) ? CUE_DONE : CUE_ASKED;
+	return done && !tells_state(s, c) ? CUE_DONE : CUE_ASKED;
 }
 
 /* The weight of capability kind (its order in capability_kinds). */

@@ -50,8 +50,8 @@ struct cue {
 	int	 n;		/* tokens */
 	uint64_t sig;		/* a bit for each token but the first */
 	unsigned char deny;	/* DENY_* of its first and last tokens */
-	char	*tok;		/* the first; each follows the last's NUL */
-	char	*text;		/* as written; it and tok point into cuebuf */
+	char	*text;		/* as written; it and its tokens point into
+				   cuebuf */
 	size_t	 at;		/* its first token's place in search.cuetoks */
 };
 
