@@ -85,7 +85,7 @@ struct tokent {
 /*
  * Makes the token index of cat's search_tokens into sb (emptied first).
  * Returns 0, or -1 if a row is not as the build writes it (a list of the
- * wrong type, a token twice) or the whole would not fit (reported).
+ * wrong type) or the whole would not fit (reported).
  */
 int
 catalog_tokens_index(struct catalog *cat, struct strbuf *sb)
@@ -166,13 +166,19 @@ catalog_tokens_index(struct catalog *cat, struct strbuf *sb)
 	return rc;
 }
 
-/* The index cat reads: the embedded one, or one made now. 0 or -1. */
+/*
+ * The index cat reads: the embedded one, or one made now. 0, or -1 if
+ * there is none to read: it could not be made, or its header is not an
+ * index's (reported once; every later lookup fails too).
+ */
 static int
 tokens_attach(struct catalog *cat)
 {
 	size_t	sz = (size_t)(awsai_token_index_end - awsai_token_index);
 	size_t	nslots;
 
+	if (cat->tokidxbad)
+		return -1;
 	if (cat->tokidx != NULL)
 		return 0;
 	if (cat->embedded && sz > 0) {
@@ -183,6 +189,7 @@ tokens_attach(struct catalog *cat)
 
 		if (catalog_tokens_index(cat, &sb) == -1) {
 			sb_release(&sb);
+			cat->tokidxbad = 1;
 			return -1;
 		}
 		cat->tokidx = cat->tokidxown = (unsigned char *)sb.buf;
@@ -192,8 +199,10 @@ tokens_attach(struct catalog *cat)
 	if (cat->tokidxlen < TOKHEAD || memcmp(cat->tokidx, TOKMAGIC, 4) != 0 ||
 	    get32(cat->tokidx + 4) != TOKVERSION || nslots == 0 ||
 	    (nslots & (nslots - 1)) != 0 ||
-	    nslots > (cat->tokidxlen - TOKHEAD) / 4)
+	    nslots > (cat->tokidxlen - TOKHEAD) / 4) {
 		cat->tokidxbad = 1;
+		return catalog_search_malformed(cat);
+	}
 	return 0;
 }
 
@@ -221,8 +230,6 @@ tokens_find(struct catalog *cat, const char *tok, const unsigned char **e)
 	*e = NULL;
 	if (tokens_attach(cat) == -1)
 		return -1;
-	if (cat->tokidxbad)
-		return catalog_search_malformed(cat);
 	img = cat->tokidx;
 	len = cat->tokidxlen;
 	nslots = get32(img + 8);

@@ -12,8 +12,10 @@
 
 #define NSTMT 48
 
-/* Bumped whenever schema/ changes, so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "13"
+/* Bumped whenever schema/ changes, or what its rows mean (14: the ids of
+ * search_tokens are no longer hashes of the tokens, which an older awsai
+ * looked them up by), so an old .db is refused clearly. */
+#define CATALOG_SCHEMA_VERSION "14"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
@@ -28,7 +30,8 @@ struct catalog {
 	const unsigned char *tokidx;	/* the token index (catalog-tokens.c) */
 	size_t		 tokidxlen;
 	unsigned char	*tokidxown;	/* the same, made for this catalog */
-	int		 tokidxbad;	/* its header is not an index's */
+	int		 tokidxbad;	/* it could not be made, or its header
+					   is not an index's (reported) */
 	int		 damaged;	/* ask's data was found malformed */
 };
 

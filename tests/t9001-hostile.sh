@@ -195,6 +195,14 @@ for sql in "search_tokens SET cues = 'x' WHERE tok = 'face'" \
 	run sh -c 'echo "detect face" | exec "$0" --catalog "$1" ask -o jsonl -' "$AWSAI" "$T/lists.db"
 	expect_status 65
 done
+# a token index that cannot be made is reported once, not at every
+# token the question looks up
+cp "$T/ok.db" "$T/lists.db"
+sqlite3 "$T/lists.db" "UPDATE search_tokens SET rows = 'text' WHERE tok = 'face'" 2>/dev/null
+run "$AWSAI" --catalog "$T/lists.db" ask detect faces in photos with a camera
+expect_status 65
+check "a token index that cannot be made: one message" \
+    sh -c '[ "$(grep -c malformed "$1")" -eq 1 ]' sh "$T/err"
 cp "$T/ok.db" "$T/count.db"
 sqlite3 "$T/count.db" "UPDATE meta SET value = '99999999999999999999' WHERE key = 'doc_count'; UPDATE meta SET value = '-5' WHERE key = 'doc_avglen';" 2>/dev/null
 run "$AWSAI" --catalog "$T/count.db" ask detect faces
