@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -127,30 +128,37 @@ answer(struct batch *b, const char *buf, size_t len, uint64_t lineno,
 	return EXIT_OK;
 }
 
-/* A worker's life: chunks in, answers out, until its input ends. */
+/*
+ * A worker's life: chunks in, answers out, until its input ends. The
+ * answers go into one stream in memory, rewound for each chunk: a new
+ * one a chunk would grow from nothing every time, and on a virtual
+ * machine the fresh pages cost more than the answering.
+ */
 static void __attribute__((noreturn))
 worker_main(struct batch *b, int in, int out)
 {
 	struct task_head	th;
 	struct answer_head	ah;
-	char			*buf = NULL, *body;
+	char			*buf = NULL, *body = NULL;
 	const char		*nl;
-	size_t			 cap = 0, blen;
+	size_t			 cap = 0, blen = 0;
 	FILE			*fp;
 	int			 first;
 
 	signal(SIGINT, SIG_IGN);	/* this process's parent stops it */
+	if ((fp = open_memstream(&body, &blen)) == NULL)
+		_exit(EXIT_INTERNAL);
 	while (read_all(in, &th, sizeof(th)) == 0) {
 		if (th.len > cap)
 			buf = xrealloc(buf, cap = th.len);
 		if (read_all(in, buf, th.len) == -1)
 			break;
-		if ((fp = open_memstream(&body, &blen)) == NULL)
+		if (fseeko(fp, 0, SEEK_SET) != 0)
 			_exit(EXIT_INTERNAL);
 		first = 1;
 		b->flags = 0;
 		ah.status = answer(b, buf, th.len, th.lineno, fp, &first);
-		if (fclose(fp) != 0)
+		if (fflush(fp) != 0)	/* body and blen: this chunk's */
 			_exit(EXIT_INTERNAL);
 		ah.flags = b->flags;
 		ah.hdrlen = 0;
@@ -161,7 +169,6 @@ worker_main(struct batch *b, int in, int out)
 		if (write_all(out, &ah, sizeof(ah)) == -1 ||
 		    write_all(out, body, blen) == -1)
 			_exit(EXIT_INTERNAL);
-		free(body);
 	}
 	_exit(EXIT_OK);		/* nothing of this process's stdio is flushed */
 }
@@ -380,6 +387,12 @@ batch_run(FILE *in, FILE *out, int jobs, batch_fn fn, void *arg,
 		jobs = 1;
 	if (isatty(fileno(in)) || isatty(fileno(out)))
 		jobs = 1;	/* a person typing sees each answer at once */
+#if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+	/* what a question frees, the next one takes again: kept, not given
+	   back to the system to be faulted in afresh (the peak is the same) */
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
 	sb_adds(&b.chunk, "");
 	errno = 0;
 	while (st == EXIT_OK && !cmd_interrupted() && !ferror(out) &&
