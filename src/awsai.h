@@ -65,6 +65,8 @@ struct stemmer;
 /* --------------------------------------------------------------- xmalloc.c */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
+void	 mem_populate(void *, size_t);
+void	 mem_populate_ahead(void *, size_t *, size_t, size_t);
 void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
@@ -280,7 +282,7 @@ enum search_rows {
 	SR_USECASES,	/* id, by order */
 	SR_SERVICES,	/* one blob (catalog-svcblock.c): orders, flags,
 			   id, layer, status, name; by order */
-	SR_SYNSTATS,	/* synonym terms, groups */
+	SR_SYNSTATS,	/* synonym terms, groups; cues, their tokens */
 	SR_DOCSTATS,	/* index rows, their mean length in tokens */
 	SR_N,
 	SR_WEIGHTS = SR_N, /* by use-case order: service order, weight in
@@ -356,21 +358,15 @@ int	 catalog_search_rows(struct catalog *, enum search_rows, const char *,
 int	 catalog_search_damaged(const struct catalog *);
 int	 catalog_search_malformed(struct catalog *);
 #define SVC_RECORD 28	/* bytes of a service's record in its blob */
-/* A value SQLite holds, lent until catalog_blob_release(). */
-struct catalog_blob {
-	const void	*data;
-	size_t		 len;
-	void		*st;		/* the statement that holds it */
-};
-int	 catalog_services(struct catalog *, struct catalog_blob *);
-void	 catalog_blob_release(struct catalog_blob *);
+int	 catalog_services(struct catalog *, const char **, size_t *);
 int	 catalog_search_rows_kept(struct catalog *, enum search_rows,
 	    const char *, int (*)(void *, const char *const *, size_t), void *,
 	    char **);
 int	 catalog_synonyms(struct catalog *, const char *,
 	    int (*)(void *, int, const char *), void *, char **);
-int	 catalog_postings(struct catalog *, const char *, long long **, int **,
-	    size_t *);
+int	 catalog_postings(struct catalog *, const char *,
+	    const unsigned char **, size_t *);
+void	 catalog_posting(const unsigned char *, size_t, long long *, int *);
 int	 catalog_fts_postings(struct catalog *, const char *, long long **,
 	    size_t *);
 char	*catalog_doc_text(struct catalog *, long long);

@@ -25,8 +25,10 @@ static const struct {
 	[SR_USECASES] = { "SELECT id FROM usecases ORDER BY ord", 1, 0, 0 },
 	/* a blob made by catalog_cache_services (catalog-svcblock.c) */
 	[SR_SERVICES] = { NULL, 0, 0, 1 },
-	[SR_SYNSTATS] = { "SELECT count(*), ifnull(max(grp), -1) + 1 FROM "
-	    "synonyms", 2, 0, 0 },
+	[SR_SYNSTATS] = { "SELECT count(*), ifnull(max(grp), -1) + 1, (SELECT "
+	    "count(*) FROM capability_cues), (SELECT ifnull(sum(length(toks) - "
+	    "length(replace(toks, ' ', '')) + 1), 0) FROM capability_cues) "
+	    "FROM synonyms", 4, 0, 0 },
 	[SR_DOCSTATS] = { "SELECT (SELECT value FROM meta WHERE key = "
 	    "'doc_count'), (SELECT value FROM meta WHERE key = 'doc_avglen')",
 	    2, 0, 0 },
@@ -403,49 +405,41 @@ catalog_synonyms(struct catalog *cat, const char *first,
 
 /*
  * The rows of the index that hold token, as the build stored FTS5's answer
- * in search_tokens: a new array *rows (caller frees), *n of them, and if
- * ords is not NULL a new array *ords (caller frees) of each row's place
- * among all the index's rows, in rowid order: a dense number a question
- * can find a row's slot by. Each is stored as a little-endian 64-bit
- * value, the rowid (under 2^DOC_PLACE) plus the place shifted past it.
- * Returns 0, or -1 if the stored rows are malformed (reported).
+ * in search_tokens: *n postings at *list, where they lie in the token
+ * index (borrowed while cat is open; a question copies nothing). Each is
+ * a little-endian 64-bit value, the rowid (under 2^DOC_PLACE) plus, shifted
+ * past it, the row's place among all the index's rows in rowid order: a
+ * dense number a question can find a row's slot by. catalog_posting()
+ * reads one. Returns 0, or -1 if the stored rows are malformed (reported).
  */
 int
-catalog_postings(struct catalog *cat, const char *token, long long **rows,
-    int **ords, size_t *n)
+catalog_postings(struct catalog *cat, const char *token,
+    const unsigned char **list, size_t *n)
 {
-	char		*data;
-	size_t		 len;
-	int		 rc = 0;
+	size_t	len;
 
 	*n = 0;
-	if (catalog_token_take(cat, SR_POSTINGS, token, &data, &len) == -1)
-		rc = -1;
-	else if (len % 8 != 0)
-		rc = catalog_search_malformed(cat);
-	if (rc == -1 || data == NULL) {
-		free(data);
-		*rows = xmalloc(sizeof(**rows));
-		if (ords != NULL)
-			*ords = xmalloc(sizeof(**ords));
-		return rc;
+	if (catalog_token_list(cat, SR_POSTINGS, token, list, &len) == -1)
+		return -1;
+	if (len % 8 != 0) {
+		*list = NULL;
+		return catalog_search_malformed(cat);
 	}
 	*n = len / 8;
-	if (ords != NULL)
-		*ords = xmalloc((*n + 1) * sizeof(**ords));
-	/* turned into the array where they lie (malloc's alignment suits) */
-	for (size_t i = 0; i < *n; i++) {
-		uint64_t v;
-
-		memcpy(&v, data + i * 8, 8);
-		v = le64toh(v);
-		if (ords != NULL)
-			(*ords)[i] = (int)(v >> DOC_PLACE);
-		v &= ((uint64_t)1 << DOC_PLACE) - 1;
-		memcpy(data + i * 8, &v, 8);
-	}
-	*rows = (long long *)(void *)data;
 	return 0;
+}
+
+/* Posting i of list: its row's rowid and place. */
+void
+catalog_posting(const unsigned char *list, size_t i, long long *rowid,
+    int *place)
+{
+	uint64_t v;
+
+	memcpy(&v, list + i * 8, 8);
+	v = le64toh(v);
+	*place = (int)(v >> DOC_PLACE);
+	*rowid = (long long)(v & (((uint64_t)1 << DOC_PLACE) - 1));
 }
 
 /*

@@ -81,44 +81,20 @@ catalog_cache_services(struct catalog *cat)
 }
 
 /*
- * The services' blob, read where SQLite holds it rather than copied
- * (with ten times the services it is 125 KB): b->data and b->len stay
- * valid until catalog_blob_release(b), since b holds the statement
- * that read them, on a step of its own. Returns 0, or -1 if the blob is
- * missing or not a blob (reported).
+ * The services' blob where it lies in the token index (catalog-tokens.c):
+ * with ten times the services it is 125 KB, which SQLite would copy out
+ * of its overflow pages: *data, *len bytes, borrowed while cat is open.
+ * Returns 0, or -1 if the blob is missing (reported).
  */
 int
-catalog_services(struct catalog *cat, struct catalog_blob *b)
+catalog_services(struct catalog *cat, const char **data, size_t *len)
 {
-	sqlite3		*db = cat->lean[LEAN_ASK] != NULL ?
-	    cat->lean[LEAN_ASK] : cat->db;
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
+	const unsigned char *blob;
 
-	memset(b, 0, sizeof(*b));
-	if (sqlite3_prepare_v3(db, "SELECT data FROM search_cache WHERE "
-	    "kind = ?1 AND key = ''", -1, 0, &st, NULL) != SQLITE_OK)
-		BUG("cannot read search_cache: %s", sqlite3_errmsg(db));
-	sqlite3_bind_int(st, 1, SR_SERVICES);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	if (catalog_token_services(cat, &blob, len) == -1)
+		return -1;
+	if ((*data = (const char *)blob) == NULL)
 		return diag_error("%s: the search data is missing (rebuild it "
 		    "with \"awsai build\")", catalog_describe(cat));
-	}
-	if (sqlite3_column_type(st, 0) != SQLITE_BLOB) {
-		sqlite3_finalize(st);
-		return catalog_search_malformed(cat);
-	}
-	b->data = sqlite3_column_blob(st, 0);
-	b->len = (size_t)sqlite3_column_bytes(st, 0);
-	b->st = st;
 	return 0;
-}
-
-/* Lets go of what catalog_services() lent. */
-void
-catalog_blob_release(struct catalog_blob *b)
-{
-	sqlite3_finalize(b->st);
-	memset(b, 0, sizeof(*b));
 }

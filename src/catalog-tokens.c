@@ -11,11 +11,15 @@
  *
  * The image, every number a little-endian uint32:
  *	"AWTX" version nslots ntoks	header
+ *	svcoff svclen			where the services' blob lies
  *	slot[nslots]			an entry's offset, or 0 (empty)
  *	entries				toklen len[4] tok list0..list3
+ *	services			the services' blob
  * A token goes in slot hash_str(tok) % nslots or the next free one after
  * it; nslots is a power of two, at least twice ntoks. A list's len is
- * TOKNULL where the row has none (SQL NULL).
+ * TOKNULL where the row has none (SQL NULL). The services' blob
+ * (catalog-svcblock.c; svclen 0 if the catalog has none) is here to be
+ * lent where it lies: SQLite would copy it out of its overflow pages.
  */
 #include <endian.h>
 #include <stdint.h>
@@ -25,8 +29,8 @@
 #include "catalog.h"
 
 #define TOKMAGIC	"AWTX"
-#define TOKVERSION	1
-#define TOKHEAD		16
+#define TOKVERSION	2
+#define TOKHEAD		24
 #define TOKENTRY	20	/* toklen and four lens */
 #define TOKNULL		0xffffffffu
 
@@ -94,8 +98,9 @@ catalog_tokens_index(struct catalog *cat, struct strbuf *sb)
 	    "synonyms, rows FROM search_tokens", 5);
 	struct strbuf	 ent = { 0 };	/* the entries */
 	struct tokent	*v = NULL;
-	size_t		 n = 0, cap = 0, nslots, base;
+	size_t		 n = 0, cap = 0, nslots, base, svclen = 0;
 	unsigned char	*img;
+	char		*svc = NULL;
 	int		 rc, bad = 0;
 
 	sb_adds(&ent, "");
@@ -136,10 +141,13 @@ catalog_tokens_index(struct catalog *cat, struct strbuf *sb)
 	for (nslots = 64; nslots < 2 * n; nslots *= 2)
 		continue;
 	base = TOKHEAD + 4 * nslots;
+	if (!bad && rc == SQLITE_DONE && catalog_cache_get(cat, SR_SERVICES,
+	    "", SQLITE_BLOB, &svc, &svclen) == SQLITE_MISMATCH)
+		bad = 1;
 	if (!bad && rc != SQLITE_DONE) {
 		cat->damaged = 1;
 		rc = catalog_db_error(cat, "cannot read the search data");
-	} else if (bad || base + ent.len > CATALOG_MAX_DB)
+	} else if (bad || base + ent.len + svclen > CATALOG_MAX_DB)
 		rc = catalog_search_malformed(cat);
 	else {
 		sb->len = 0;
@@ -147,9 +155,13 @@ catalog_tokens_index(struct catalog *cat, struct strbuf *sb)
 		add32(sb, TOKVERSION);
 		add32(sb, (uint32_t)nslots);
 		add32(sb, (uint32_t)n);
+		add32(sb, svclen > 0 ? (uint32_t)(base + ent.len) : 0);
+		add32(sb, (uint32_t)svclen);
 		for (size_t k = 0; k < nslots; k++)
 			add32(sb, 0);
 		sb_add(sb, ent.buf, ent.len);
+		if (svclen > 0)
+			sb_add(sb, svc, svclen);
 		img = (unsigned char *)sb->buf;
 		for (size_t i = 0; i < n; i++) {
 			size_t	k = v[i].hash & (nslots - 1);
@@ -162,6 +174,7 @@ catalog_tokens_index(struct catalog *cat, struct strbuf *sb)
 		rc = 0;
 	}
 	free(v);
+	free(svc);
 	sb_release(&ent);
 	return rc;
 }
@@ -203,6 +216,32 @@ tokens_attach(struct catalog *cat)
 		cat->tokidxbad = 1;
 		return catalog_search_malformed(cat);
 	}
+	return 0;
+}
+
+/*
+ * The services' blob where it lies in cat's index, *len bytes (borrowed
+ * while cat is open; NULL if the catalog has none). Returns 0, or -1 if
+ * the index is malformed (reported).
+ */
+int
+catalog_token_services(struct catalog *cat, const unsigned char **data,
+    size_t *len)
+{
+	size_t	off, n;
+
+	*data = NULL;
+	*len = 0;
+	if (tokens_attach(cat) == -1)
+		return -1;
+	off = get32(cat->tokidx + 16);
+	n = get32(cat->tokidx + 20);
+	if (n == 0)
+		return 0;
+	if (off < TOKHEAD || off > cat->tokidxlen || n > cat->tokidxlen - off)
+		return catalog_search_malformed(cat);
+	*data = cat->tokidx + off;
+	*len = n;
 	return 0;
 }
 
@@ -251,18 +290,19 @@ tokens_find(struct catalog *cat, const char *tok, const unsigned char **e)
 }
 
 /*
- * Kind w's list for tok, a copy (caller frees; NULL if it has none), len
- * bytes. Returns 0 or -1 (malformed search data, reported).
+ * Kind w's list for tok where it lies in the index, len bytes: borrowed
+ * while cat is open (NULL if it has none). Returns 0 or -1 (malformed
+ * search data, reported).
  */
 int
-catalog_token_take(struct catalog *cat, enum search_rows w, const char *tok,
-    char **text, size_t *len)
+catalog_token_list(struct catalog *cat, enum search_rows w, const char *tok,
+    const unsigned char **list, size_t *len)
 {
 	const unsigned char	*e;
 	size_t			 at, n, room;
 	int			 c = catalog_token_column(w);
 
-	*text = NULL;
+	*list = NULL;
 	*len = 0;
 	if (c < 0 || tokens_find(cat, tok, &e) == -1)
 		return -1;
@@ -277,10 +317,26 @@ catalog_token_take(struct catalog *cat, enum search_rows w, const char *tok,
 		return 0;
 	if (at > room || n > room - at)
 		return catalog_search_malformed(cat);
-	*text = xmalloc(n + 1);
-	memcpy(*text, e + at, n);
-	(*text)[n] = '\0';
+	*list = e + at;
 	*len = n;
+	return 0;
+}
+
+/* The same list, a copy ending in a NUL (caller frees; NULL if none). */
+int
+catalog_token_take(struct catalog *cat, enum search_rows w, const char *tok,
+    char **text, size_t *len)
+{
+	const unsigned char	*list;
+
+	*text = NULL;
+	if (catalog_token_list(cat, w, tok, &list, len) == -1)
+		return -1;
+	if (list != NULL) {
+		*text = xmalloc(*len + 1);
+		memcpy(*text, list, *len);
+		(*text)[*len] = '\0';
+	}
 	return 0;
 }
 

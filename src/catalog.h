@@ -15,7 +15,7 @@
 /* Bumped whenever schema/ changes, or what its rows mean (14: the ids of
  * search_tokens are no longer hashes of the tokens, which an older awsai
  * looked them up by), so an old .db is refused clearly. */
-#define CATALOG_SCHEMA_VERSION "14"
+#define CATALOG_SCHEMA_VERSION "15"
 #define CATALOG_MAX_DB (256u << 20)	/* bytes of a .db given to --catalog */
 #define CATALOG_MMAP "268435456"	/* PRAGMA mmap_size: all of an image */
 
@@ -38,8 +38,12 @@ struct catalog {
 void	 catalog_tokens_reset(struct catalog *);
 int	 catalog_token_column(enum search_rows);
 int	 catalog_tokens_index(struct catalog *, struct strbuf *);
+int	 catalog_token_list(struct catalog *, enum search_rows, const char *,
+	    const unsigned char **, size_t *);
 int	 catalog_token_take(struct catalog *, enum search_rows, const char *,
 	    char **, size_t *);
+int	 catalog_token_services(struct catalog *, const unsigned char **,
+	    size_t *);
 
 int	 catalog_db_error(struct catalog *, const char *);
 int	 catalog_cache_search(struct catalog *);

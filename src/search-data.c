@@ -90,8 +90,9 @@ get32(const char *p)
 
 /*
  * The services, from their blob (catalog-svcblock.c), used where it lies
- * in s->svcblob: each record's orders and string offsets are checked, the
- * pool ends in a NUL, so every string is one. Returns 0 or -1 (reported).
+ * in the token index (borrowed while the catalog is open): each record's
+ * orders and string offsets are checked, the pool ends in a NUL, so
+ * every string is one. Returns 0 or -1 (reported).
  */
 static int
 load_services(struct search *s)
@@ -99,10 +100,8 @@ load_services(struct search *s)
 	const char	*buf, *rec, *pool;
 	size_t		 len, n, plen;
 
-	if (catalog_services(s->cat, &s->svcblob) == -1)
+	if (catalog_services(s->cat, &buf, &len) == -1)
 		return -1;
-	buf = s->svcblob.data;
-	len = s->svcblob.len;
 	if (len < 8 || memcmp(buf, "SVC1", 4) != 0 ||
 	    (n = get32(buf + 4)) > LOAD_MAX_SERVICES ||
 	    8 + n * SVC_RECORD > len)
@@ -175,18 +174,30 @@ search_ucw(struct search *s, size_t u)
 	return s->ucw[u];
 }
 
+/* The cues and their tokens a search makes room for at once, at most:
+ * as questions load them, the arrays then never move (a copy to grow
+ * one is hundreds of fresh pages in every batch worker). */
+#define PRESIZE_CUES	(1L << 20)
+
 static int
 add_synstats(void *arg, const char *const *v, size_t n)
 {
 	struct search	*s = arg;
-	long		 terms, groups;
+	long		 terms, groups, cues, cuetoks;
 
 	(void)n;
 	if (number(s, "synonym count", v[0], 0, 10000000, &terms) == -1 ||
-	    number(s, "synonym groups", v[1], 0, terms, &groups) == -1)
+	    number(s, "synonym groups", v[1], 0, terms, &groups) == -1 ||
+	    number(s, "cue count", v[2], 0, 100000000, &cues) == -1 ||
+	    number(s, "cue tokens", v[3], 0, 1000000000, &cuetoks) == -1)
 		return -1;
 	s->capsyn = (size_t)terms;
 	s->ngroups = (size_t)groups;
+	s->cues = search_grow(NULL, &s->capcues, (size_t)(cues <
+	    PRESIZE_CUES ? cues : PRESIZE_CUES), sizeof(*s->cues));
+	s->cuetoks = search_grow(NULL, &s->capcuetoks, (size_t)(cuetoks <
+	    4 * PRESIZE_CUES ? cuetoks : 4 * PRESIZE_CUES),
+	    sizeof(*s->cuetoks));
 	return 0;
 }
 
@@ -299,7 +310,6 @@ void
 search_unload(struct search *s)
 {
 	free(s->svc);
-	catalog_blob_release(&s->svcblob);
 	for (size_t u = 0; u < 64; u++)
 		free(s->ucw[u]);
 	for (size_t i = 0; i < s->nuc; i++)

@@ -94,7 +94,6 @@ static void
 plist_free(struct plist *pl)
 {
 	free(pl->tok);
-	free(pl->rows);
 	free(pl->slot);
 	free(pl->cues);
 	free(pl->corr);
@@ -159,19 +158,24 @@ plist_rows(struct search *s, struct plist *pl)
 
 	if (!pl->rowsloaded) {
 		pl->rowsloaded = 1;
-		/* the places become the slots, in place */
-		if (catalog_postings(s->cat, tok, &pl->rows, &pl->slot,
-		    &pl->n) == -1)
+		const unsigned char *list;
+		long long	 rowid;
+		int		 place;
+
+		if (catalog_postings(s->cat, tok, &list, &pl->n) == -1)
 			pl->n = 0;
-		for (size_t i = 0; i < pl->n; i++)
-			if ((pl->slot[i] = text_slot(s, pl->rows[i],
-			    pl->slot[i])) == -1) {
+		/* each row may take a new slot */
+		mem_populate_ahead(s->rows, &s->rowsmapped, (s->nslots +
+		    pl->n) * sizeof(*s->rows), s->caprows * sizeof(*s->rows));
+		/* a slot knows its rowid: only the slots are kept */
+		pl->slot = xmalloc((pl->n + 1) * sizeof(*pl->slot));
+		for (size_t i = 0; i < pl->n; i++) {
+			catalog_posting(list, i, &rowid, &place);
+			if ((pl->slot[i] = text_slot(s, rowid, place)) == -1) {
 				pl->n = 0;	/* malformed: reported */
 				break;
 			}
-		/* a slot knows its rowid: the rows need not stay */
-		free(pl->rows);
-		pl->rows = NULL;
+		}
 	}
 	return pl;
 }

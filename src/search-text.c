@@ -27,8 +27,13 @@ text_slot(struct search *s, long long rowid, int ord)
 		s->bad = 1;
 		return catalog_search_malformed(s->cat);
 	}
-	if (s->ordslot == NULL)
+	/* mapped in at once: a question's rows lie all over it, and a page
+	   left to fault would fault twice, read and then written */
+	if (s->ordslot == NULL) {
 		s->ordslot = xcalloc((size_t)s->nrows, sizeof(*s->ordslot));
+		mem_populate(s->ordslot, (size_t)s->nrows *
+		    sizeof(*s->ordslot));
+	}
 	if ((k = s->ordslot[ord] - 1) >= 0) {
 		if ((long long)s->rows[k].rowid == rowid)
 			return k;
@@ -137,7 +142,8 @@ fold_rows(struct search *s)
 			    r->score;
 			a->hit = 1;
 			a->mask |= r->mask;
-			a->sum[k] += sc;
+			if (k == K_TASK)
+				a->tasks += sc;
 			if (sc > a->bestl[k][ko]) {
 				a->bestl[k][ko] = sc;
 				a->bestrowl[k][ko] = s->touched[t] + 1;

@@ -22,17 +22,20 @@ const char *const search_part_names[PART_N] = {
 	"capability", "lifecycle", "part", "build", "spec",
 };
 
-/* A service in the running for one question. */
+/* A service in the running for one question. A long question on a
+ * large catalog has a candidate for most services, so this is kept
+ * small: the parts of its score are made again, for those shown. */
 struct cand {
 	int	 svc;
 	int	 tier;		/* 0, or 1 for retired: below every other */
 	int	 via;		/* the closed service it stands in for, or -1 */
+	int	 scored;	/* its parts are score_service()'s */
 	double	 rel;		/* relevance: the sum of the parts */
 	double	 eff;		/* what it ranks by */
+	double	 life;		/* its part PART_LIFECYCLE */
 	double	 cover;		/* the share of the question it explains */
 	double	 matchw;	/* and the weight of that share */
 	uint64_t mask;		/* the question's phrases it matched */
-	double	 part[PART_N];
 };
 
 /*
@@ -215,9 +218,10 @@ not_ready(struct search *s, const struct svc *v)
 	return s->readylayer[0] != '\0' && strcmp(v->layer, s->readylayer) != 0;
 }
 
-/* The parts of service i's score; 0 if nothing of it matched. */
+/* Scores service i into c, its parts into part; 0 if nothing of it
+ * matched. */
 static int
-score_service(struct search *s, int i, struct cand *c)
+score_service(struct search *s, int i, struct cand *c, double *part)
 {
 	const struct rank_params *p = s->p;
 	const struct question *qn = &s->q;
@@ -230,6 +234,7 @@ score_service(struct search *s, int i, struct cand *c)
 	uint64_t	 capmask = 0;
 	double		 uc = 0, text, scale, fit;
 
+	memset(part, 0, PART_N * sizeof(*part));
 	for (size_t k = 0; k < qn->nnamed; k++)
 		uc += qn->ucs[qn->named[k]] * qn->namedw[k][i];
 	if (!a->hit && uc == 0 && ca->cap == 0)
@@ -237,64 +242,65 @@ score_service(struct search *s, int i, struct cand *c)
 	memset(c, 0, sizeof(*c));
 	c->svc = i;
 	c->via = -1;
+	c->scored = 1;
 	for (int k = 0; k < ca->ncap; k++)
 		capmask |= qn->caps[ca->capv[k]].mask;
 	c->matchw = covered(qn, a->mask | capmask);
 	c->mask = a->mask | capmask;
 	c->cover = qn->origw > 0 ? c->matchw / qn->origw : 0;
 	scale = qn->ncaps > 0 ? p->w_text_cap : 1;
-	c->part[PART_NAME] = p->w_name * acc_best(a, K_NAME) *
+	part[PART_NAME] = p->w_name * acc_best(a, K_NAME) *
 	    (a->exact ? p->w_exact : 1);
-	c->part[PART_TASK] = p->w_task * (acc_best(a, K_TASK) + p->w_moretask *
-	    fmin(a->sum[K_TASK] - acc_best(a, K_TASK), acc_best(a, K_TASK)));
-	c->part[PART_SUMMARY] = p->w_summary * acc_best(a, K_SUMMARY);
-	c->part[PART_DESC] = p->w_desc * acc_best(a, K_DESC);
+	part[PART_TASK] = p->w_task * (acc_best(a, K_TASK) + p->w_moretask *
+	    fmin(a->tasks - acc_best(a, K_TASK), acc_best(a, K_TASK)));
+	part[PART_SUMMARY] = p->w_summary * acc_best(a, K_SUMMARY);
+	part[PART_DESC] = p->w_desc * acc_best(a, K_DESC);
 	/* a question that names a service is often about one of its
 	 * parts ("... on Bedrock" -> Bedrock Guardrails) */
 	for (int k = PART_TASK; k <= PART_DESC; k++) {
 		if (whole != NULL && whole->named)
-			c->part[k] *= 1 + p->w_family;
+			part[k] *= 1 + p->w_family;
 	}
 	text = 0;
 	for (int k = PART_NAME; k <= PART_DESC; k++)
-		text += c->part[k] *= scale;
-	c->part[PART_COVER] = text * (c->cover - 1) * p->w_cover;
-	c->part[PART_USECASE] = p->w_usecase * uc;
-	c->part[PART_CAP] = p->w_cap * ca->cap;
+		text += part[k] *= scale;
+	part[PART_COVER] = text * (c->cover - 1) * p->w_cover;
+	part[PART_USECASE] = p->w_usecase * uc;
+	part[PART_CAP] = p->w_cap * ca->cap;
 	for (int k = 0; k < PART_N; k++)
-		c->rel += c->part[k];
+		c->rel += part[k];
 	/* a part must earn its place over the whole it belongs to with
 	 * something of the question the whole lacks */
 	if (whole != NULL && whole->hit &&
 	    (a->mask & qn->origmask & ~whole->mask) == 0 &&
 	    ca->cap <= search_capacc_read(s, whole)->cap) {
-		c->part[PART_PART] = -c->rel * (1 - p->w_part);
-		c->rel += c->part[PART_PART];
+		part[PART_PART] = -c->rel * (1 - p->w_part);
+		c->rel += part[PART_PART];
 	}
 	/* and a whole, over a part that does better what is asked (a
 	 * service may be both: the part "part" says what both took) */
 	if (a->partbest > ca->capbest) {
 		double d = -c->rel * (1 - p->w_whole);
 
-		c->part[PART_PART] += d;
+		part[PART_PART] += d;
 		c->rel += d;
 	}
 	/* the course's rule: a question that says its own developers will
 	 * build it asks for building blocks, not a ready-made application */
 	if (qn->builds && app_only(s, i, ca)) {
-		c->part[PART_BUILD] = -c->rel * (1 - p->w_build_app);
-		c->rel += c->part[PART_BUILD];
+		part[PART_BUILD] = -c->rel * (1 - p->w_build_app);
+		c->rel += part[PART_BUILD];
 	}
 	/* and the other way: one that wants an application ready to use,
 	 * nothing to build or train, does not want building blocks */
 	if (qn->ready && !qn->builds && not_ready(s, v)) {
-		c->part[PART_BUILD] = -c->rel * (1 - p->w_ready_block);
-		c->rel += c->part[PART_BUILD];
+		part[PART_BUILD] = -c->rel * (1 - p->w_ready_block);
+		c->rel += part[PART_BUILD];
 	}
 	/* an instance family against the accelerator memory asked for */
 	if ((fit = spec_fit(s, i)) < 1) {
-		c->part[PART_SPEC] = -c->rel * (1 - fit);
-		c->rel += c->part[PART_SPEC];
+		part[PART_SPEC] = -c->rel * (1 - fit);
+		c->rel += part[PART_SPEC];
 	}
 	c->eff = c->rel;
 	return c->rel > 0;
@@ -330,7 +336,7 @@ lift_to(struct search *s, const struct cand *c, struct cand *succ)
 
 	if (succ->tier != 0 || succ->eff >= lift)
 		return;
-	succ->part[PART_LIFECYCLE] += lift - succ->eff;
+	succ->life += lift - succ->eff;
 	succ->eff = lift;
 	succ->via = c->svc;
 	succ->cover = fmax(succ->cover, c->cover);
@@ -447,7 +453,7 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 			c[k].tier = 1;
 		else if (!v->active && v->successor >= 0) {
 			c[k].eff = c[k].rel * s->p->w_closed;
-			c[k].part[PART_LIFECYCLE] = c[k].eff - c[k].rel;
+			c[k].life = c[k].eff - c[k].rel;
 		}
 	}
 	/* what a closed service matched lifts the end of its chain of
@@ -477,7 +483,7 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 			continue;
 		if ((succ = does_its_job(s, &c[k], c, at)) != NULL &&
 		    succ->tier == 0 && c[k].eff >= succ->eff) {
-			c[k].part[PART_LIFECYCLE] -= c[k].eff - succ->eff * 0.999;
+			c[k].life -= c[k].eff - succ->eff * 0.999;
 			c[k].eff = succ->eff * 0.999;
 		}
 	}
@@ -493,7 +499,7 @@ lifecycle(struct search *s, const struct query *q, struct cand *c, size_t n)
 				continue;
 			succ = &c[at[t]];
 			if (c[k].tier == succ->tier && c[k].eff >= succ->eff) {
-				c[k].part[PART_LIFECYCLE] -= c[k].eff -
+				c[k].life -= c[k].eff -
 				    succ->eff * 0.999;
 				c[k].eff = succ->eff * 0.999;
 			}
@@ -553,9 +559,10 @@ best_row(struct search *s, const struct acc *a, int k)
 	    NULL;
 }
 
-/* Why c is where it is, in words (caller frees). */
+/* Why c, its score in parts, is where it is, in words (caller frees). */
 static char *
-why(struct search *s, const struct cand *c, const char **matched)
+why(struct search *s, const struct cand *c, const double *part,
+    const char **matched)
 {
 	static const int kinds[] = { K_NAME, K_TASK, K_SUMMARY, K_DESC };
 	const struct svc *v = &s->svc[c->svc];
@@ -567,8 +574,8 @@ why(struct search *s, const struct cand *c, const char **matched)
 	int		 k = -1;
 
 	for (int i = 0; i < 4; i++)
-		if (c->part[i] > best) {
-			best = c->part[i];
+		if (part[i] > best) {
+			best = part[i];
 			k = i;
 		}
 	*matched = k >= 0 ? search_part_names[k] : "usecase";
@@ -576,7 +583,7 @@ why(struct search *s, const struct cand *c, const char **matched)
 		sb_adds(&sb, "recommended successor of ");
 		sb_adds(&sb, s->svc[c->via].name);
 		*matched = "lifecycle";
-	} else if (c->part[PART_CAP] >= best && ca->ncap > 0) {
+	} else if (part[PART_CAP] >= best && ca->ncap > 0) {
 		const struct cap *cap = why_cap(s, ca);
 
 		sb_adds(&sb, cap == NULL ? "capability" : s->q.ko ?
@@ -607,6 +614,7 @@ add_hit(struct search *s, struct hits *h, const struct cand *c,
 	const struct svc *v = &s->svc[c->svc];
 	const struct capacc *ca = search_capacc_read(s,
 	    search_acc_read(s, c->svc));
+	struct cand	 again;
 	struct hit	*t;
 
 	h->v = search_grow(h->v, &h->cap, h->n + 1, sizeof(*h->v));
@@ -625,8 +633,11 @@ add_hit(struct search *s, struct hits *h, const struct cand *c,
 	t->score = round(c->eff * 1000) / 1000;
 	t->conf = conf;
 	t->via = c->via >= 0 ? s->svc[c->via].name : NULL;
-	memcpy(t->part, c->part, sizeof(t->part));
-	t->why = why(s, c, &t->matched);
+	/* the parts, made again: a successor brought in has only its lift */
+	if (c->scored)
+		score_service(s, c->svc, &again, t->part);
+	t->part[PART_LIFECYCLE] = c->life;
+	t->why = why(s, c, t->part, &t->matched);
 	for (int k = 0; k < ca->ncap; k++) {
 		const struct capmatch *m = &s->q.caps[ca->capv[k]];
 		const struct cap *cap = search_cap(s, m->cap);
@@ -733,6 +744,7 @@ int
 search_run(struct search *s, const struct query *q, struct hits *h)
 {
 	struct cand	*c = s->cand;	/* each is set before it is read */
+	double		 part[PART_N];	/* a candidate's, not kept */
 	size_t		 n = 0;
 
 	question_read(s, q->text, &h->fixed);
@@ -747,11 +759,15 @@ search_run(struct search *s, const struct query *q, struct hits *h)
 	 * those, in service order, as a scan over all of them would be */
 	if (s->q.nnamed == 0)
 		qsort(s->svclist, s->nsvclist, sizeof(*s->svclist), cmp_int);
+	/* each scored service may take a candidate */
+	mem_populate_ahead(s->cand, &s->candmapped, (s->q.nnamed == 0 ?
+	    s->nsvclist : s->nsvc) * sizeof(*c), (s->nsvc * 2 + 1) *
+	    sizeof(*c));
 	for (size_t k = 0; k < (s->q.nnamed == 0 ? s->nsvclist : s->nsvc);
 	    k++) {
 		int i = s->q.nnamed == 0 ? s->svclist[k] : (int)k;
 
-		if (passes(s, q, i) && score_service(s, i, &c[n]))
+		if (passes(s, q, i) && score_service(s, i, &c[n], part))
 			n++;
 	}
 	if (!q->existing)

@@ -34,7 +34,7 @@ struct seq {
 };
 
 struct svc {
-	const char *id;		/* these four point into search.svcblob */
+	const char *id;		/* these four point into the services' blob */
 	const char *name;
 	const char *layer;
 	const char *status;
@@ -88,7 +88,6 @@ struct plist {
 	size_t		 hash;		/* hash_str(tok) */
 	int		 synhead;	/* first synonym term it starts + 1 */
 	int		 kwhead;	/* first use-case keyword it starts + 1 */
-	long long	*rows;
 	int		*slot;		/* each row's slot in search.rows */
 	size_t		 n;
 	int		*cues;		/* indices into search.cues */
@@ -104,7 +103,7 @@ struct plist {
 	int		 kwloaded;	/* its use-case keywords are loaded */
 	int		 cuesloaded;	/* its cues are loaded */
 	int		 deny;		/* DENY_* of it, plus DENY_KNOWN */
-	int		 rowsloaded;	/* rows and n are loaded */
+	int		 rowsloaded;	/* slot and n are loaded */
 	unsigned	 mark;		/* search.mark: in the tokens (or, a
 					   Korean stem, in a word) being
 					   matched to cues */
@@ -137,12 +136,13 @@ enum { K_NAME, K_TASK, K_SUMMARY, K_DESC, K_N };
  * is in a struct capacc of its own, which few services have).
  */
 struct acc {
-	double		 sum[K_N];	/* name/alias, task, summary, desc */
-	double		 bestl[K_N][2];	/* the best, English and Korean */
+	double		 tasks;		/* what all its task rows earned */
+	double		 bestl[K_N][2];	/* the best of name/alias, task,
+					   summary, desc; English and Korean */
 	int		 bestrowl[K_N][2]; /* its slot in search.rows + 1, or 0 */
 	uint64_t	 mask;
-	int		 capat;		/* its capacc + 1, or 0 */
 	double		 partbest;	/* the most a capability gave a part */
+	int		 capat;		/* its capacc + 1, or 0 */
 	unsigned char	 exact;		/* a name row is the whole question */
 	unsigned char	 named;		/* the question names the service */
 	unsigned char	 hit;
@@ -229,7 +229,6 @@ struct search {
 	struct tokenizer *tk;
 	struct svc	*svc;
 	size_t		 nsvc;
-	struct catalog_blob svcblob;	/* the services' blob, lent */
 	double		*ucw[64];	/* by use case: each service's weight,
 					   once loaded (search_ucw) */
 	size_t		 nucw;		/* the use case being loaded */
@@ -267,15 +266,17 @@ struct search {
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
 	struct acc	*acc;		/* the marked services', in marking order */
+	size_t		 accmapped;	/* bytes of it mapped in (mem_populate) */
 	int		*accat;		/* nsvc: its acc's place + 1, or 0 */
 	int		*svclist;	/* the services marked, in no order */
 	size_t		 nsvclist;
 	struct capacc	*capacc;	/* those capabilities gave, in order */
 	size_t		 ncapacc;
 	struct cand	*cand;		/* 2 * nsvc + 1, per question */
+	size_t		 candmapped;
 	int		*candat;	/* service -> its candidate, or -1 */
 	struct rowacc	*rows;		/* a slot per index row seen */
-	size_t		 nslots, caprows;
+	size_t		 nslots, caprows, rowsmapped;
 	int		*ordslot;	/* nrows: a row's place -> slot + 1 */
 	int		*touched;	/* the slots this question touched */
 	size_t		 ntouched, captouched;
@@ -296,6 +297,10 @@ static inline struct acc *
 search_acc(struct search *s, int i)
 {
 	if (s->accat[i] == 0) {
+		if ((s->nsvclist + 1) * sizeof(s->acc[0]) > s->accmapped)
+			mem_populate_ahead(s->acc, &s->accmapped,
+			    (s->nsvclist + 1) * sizeof(s->acc[0]),
+			    (s->nsvc + 1) * sizeof(s->acc[0]));
 		memset(&s->acc[s->nsvclist], 0, sizeof(s->acc[0]));
 		s->svclist[s->nsvclist++] = i;
 		s->accat[i] = (int)s->nsvclist;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "awsai.h"
 
@@ -38,6 +40,55 @@ xcalloc(size_t n, size_t size)
 	if ((p = calloc(n == 0 ? 1 : n, size == 0 ? 1 : size)) == NULL)
 		oom();
 	return p;
+}
+
+/*
+ * Maps in at once the pages of the n bytes at p (memory of our own, about
+ * to be written): one call for them all instead of a page fault each,
+ * which on a virtual machine costs some 10 us (and 4 us mapped in ahead);
+ * a long question on a large catalog writes hundreds of pages. Only
+ * advice: where the kernel cannot (before Linux 5.14), or the pages are
+ * mapped already, nothing changes.
+ */
+void
+mem_populate(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	static uintptr_t page;
+	uintptr_t	 a = (uintptr_t)p, b = a + n;
+
+	if (n == 0)
+		return;
+	if (page == 0)
+		page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	a &= ~(page - 1);
+	b = (b + page - 1) & ~(page - 1);
+	(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+#define POPULATE_AHEAD	(64 << 10)
+
+/*
+ * The same for an array of cap bytes at p filled from its start, whose
+ * first want bytes are about to be written: *done of them are mapped in,
+ * and this maps in the rest and a chunk beyond, so that filling it costs
+ * a call every POPULATE_AHEAD bytes.
+ */
+void
+mem_populate_ahead(void *p, size_t *done, size_t want, size_t cap)
+{
+	if (want <= *done)
+		return;
+	if (want < *done + POPULATE_AHEAD)
+		want = *done + POPULATE_AHEAD;
+	if (want > cap)
+		want = cap;
+	mem_populate((char *)p + *done, want - *done);
+	*done = want;
 }
 
 void *
