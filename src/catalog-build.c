@@ -280,6 +280,53 @@ static const char finish_sql[] =
     "INSERT INTO meta (key, value) VALUES ('schema', '"
     CATALOG_SCHEMA_VERSION "');";
 
+/*
+ * A Korean cue that spells a product's name in Hangul ("트레이니움에서
+ * 돌리", "베드록에 올려") gets a twin with the name as Korean writers also
+ * type it, in Latin letters ("Trainium에서 돌리"): for each alias of a
+ * service that is one Hangul word, at the start of a word of the cue, the
+ * service's first alias that is one Latin word. Made once every row is
+ * in, so the order of the catalog's files does not matter.
+ */
+static const char spelled_sql[] =
+    "WITH h AS (SELECT alias AS ko, service_id FROM aliases WHERE alias "
+    "NOT GLOB '*[^가-힣]*' AND length(alias) >= 2), l AS (SELECT a.alias "
+    "AS la, a.service_id FROM aliases a WHERE a.alias NOT GLOB "
+    "'*[^A-Za-z]*' AND a.rowid = (SELECT min(b.rowid) FROM aliases b "
+    "WHERE b.service_id = a.service_id AND b.alias NOT GLOB "
+    "'*[^A-Za-z]*')) SELECT DISTINCT c.capability_id, replace(c.cue, h.ko, "
+    "l.la) FROM capability_cues c JOIN h ON c.cue GLOB h.ko || '*' OR "
+    "c.cue GLOB '* ' || h.ko || '*' JOIN l ON l.service_id = h.service_id "
+    "WHERE c.lang = 'ko' ORDER BY c.rowid";
+
+static int
+add_spelled(struct ins *in)
+{
+	static const char *const cols[] = { "capability_id", "lang", "cue" };
+	sqlite3_stmt	*st;
+	struct strv	 twins = { 0 };
+	int		 rc = 0;
+
+	if (sqlite3_prepare_v2(in->cat->db, spelled_sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return catalog_db_error(in->cat, "cannot spell the cues");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (int k = 0; k < 2; k++)
+			strv_push(&twins, (const char *)sqlite3_column_text(st,
+			    k));
+	sqlite3_finalize(st);
+	rc = rc == SQLITE_DONE ? 0 : catalog_db_error(in->cat,
+	    "cannot spell the cues");
+	for (size_t i = 0; rc == 0 && i + 1 < twins.n; i += 2) {
+		const char *v[] = { twins.v[i], "ko", twins.v[i + 1] };
+
+		rc = ins_with_tokens(in, &(struct row){ "capability_cues",
+		    cols, v, 3 });
+	}
+	strv_release(&twins);
+	return rc;
+}
+
 /* Inserts everything ld holds into cat, in one transaction. */
 int
 catalog_fill(struct catalog *cat, struct load *ld)
@@ -293,6 +340,8 @@ catalog_fill(struct catalog *cat, struct load *ld)
 	if (sqlite3_exec(cat->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return catalog_db_error(cat, "cannot build the catalog");
 	rc = load_insert(ld, &in, ins_row);
+	if (rc == 0)
+		rc = add_spelled(&in);
 	for (size_t i = 0; i < NINS; i++)
 		sqlite3_finalize(in.stmt[i]);
 	free(in.seq);

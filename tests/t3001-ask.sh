@@ -112,6 +112,13 @@ check "an amount that is no accelerator memory changes nothing" jq -e \
 run "$AWSAI" ask --explain -o json -n 3 수만 장의 사진에 레이블을 달아야 합니다
 check "a Korean verb stem and a loanword spelt another way" jq -e \
     'any(.[].explain.capabilities[]; .cue == "라벨 달")' "$T/out"
+# a Korean cue that spells a product's name in Hangul also matches the
+# name as typed in Latin letters ("인퍼런시아에서 돌리" as "Inferentia에서")
+run "$AWSAI" ask --explain -o json -n 5 "Inferentia에서 돌리려면 뭘 써야 하나요"
+check "a Korean cue with a product's name in Latin letters" jq -e \
+    'any(.[].explain.capabilities[]; .id == "neuron-sdk" and .cue == "Inferentia에서 돌리")' "$T/out"
+run "$AWSAI" sql --no-headers -o tsv "SELECT count(*) FROM capability_cues WHERE cue = '인터커넥트' OR cue GLOB '*인터Connect*'"
+check "a Hangul name inside a longer word is not respelt" grep -qx 1 "$T/out"
 # a denied cue does not count: "파인튜닝 없이" asks for no fine-tuning
 run "$AWSAI" ask --explain -o json -n 3 파인튜닝 없이 사내 문서로 답하는 챗봇
 check "a Korean denial after a cue" jq -e \
