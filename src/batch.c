@@ -128,6 +128,24 @@ answer(struct batch *b, const char *buf, size_t len, uint64_t lineno,
 	return EXIT_OK;
 }
 
+#define WORKER_HEAP	(8 << 20)
+
+/*
+ * Maps in at once the heap a worker grows into as it fills its caches
+ * (some 7 MB over 10,000 lines): allocated, mapped in and freed again,
+ * it stays (batch_run() keeps what is freed) for the caches to take
+ * without a page fault each.
+ */
+static void
+warm_heap(void)
+{
+	void	*p = malloc(WORKER_HEAP);
+
+	if (p != NULL)
+		mem_populate(p, WORKER_HEAP);
+	free(p);
+}
+
 /*
  * A worker's life: chunks in, answers out, until its input ends. The
  * answers go into one stream in memory, rewound for each chunk: a new
@@ -146,6 +164,7 @@ worker_main(struct batch *b, int in, int out)
 	int			 first;
 
 	signal(SIGINT, SIG_IGN);	/* this process's parent stops it */
+	warm_heap();
 	if ((fp = open_memstream(&body, &blen)) == NULL)
 		_exit(EXIT_INTERNAL);
 	while (read_all(in, &th, sizeof(th)) == 0) {

@@ -238,7 +238,7 @@ struct search {
 	size_t		 nkw, capkw;
 	struct strv	 kwbuf;		/* the text kw points into */
 	struct seq	*syn;		/* synonym terms, grouped */
-	size_t		 nsyn, capsyn;
+	size_t		 nsyn, capsyn, synmapped;
 	size_t		 ngroups;
 	unsigned char	*grploaded;	/* by group: its terms are in syn */
 	struct strv	 synbuf;	/* the text syn points into */
@@ -262,6 +262,7 @@ struct search {
 	struct strv	 cuebuf;	/* the text cues point into */
 	struct cuetok	*cuetoks;	/* the tokens of the cues loaded */
 	size_t		 ncuetoks, capcuetoks;
+	size_t		 cuesmapped, cuetoksmapped;	/* mem_populate */
 	unsigned	 mark;		/* which token stream is matched */
 	struct cap	*caps;		/* capabilities, by order */
 	size_t		 ncaps;
