@@ -1,6 +1,7 @@
 /*
- * xmalloc.c: allocation wrappers that exit 70 on failure, and the small
- * string buffer and string vector used everywhere.
+ * xmalloc.c: allocation wrappers that exit 70 on failure, mapping in
+ * memory about to be written at once (mem_populate), and the small string
+ * buffer and string vector used everywhere.
  */
 #include <stdarg.h>
 #include <stdio.h>
