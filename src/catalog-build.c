@@ -283,38 +283,88 @@ static const char finish_sql[] =
 /*
  * A Korean cue that spells a product's name in Hangul ("트레이니움에서
  * 돌리", "베드록에 올려") gets a twin with the name as Korean writers also
- * type it, in Latin letters ("Trainium에서 돌리"): for each alias of a
- * service that is one Hangul word, at the start of a word of the cue, the
- * service's first alias that is one Latin word. Made once every row is
- * in, so the order of the catalog's files does not matter.
+ * type it, in Latin letters ("Trainium에서 돌리"): where a word of the cue
+ * starts with an alias of a service that is one Hangul word, the
+ * service's first alias that is one Latin word takes its place (the
+ * longest such alias at the first word that has one). Made once every
+ * row is in, so the order of the catalog's files does not matter, and in
+ * time linear in the cues: a hash lookup per prefix of a word.
  */
 static const char spelled_sql[] =
-    "WITH h AS (SELECT alias AS ko, service_id FROM aliases WHERE alias "
-    "NOT GLOB '*[^가-힣]*' AND length(alias) >= 2), l AS (SELECT a.alias "
-    "AS la, a.service_id FROM aliases a WHERE a.alias NOT GLOB "
-    "'*[^A-Za-z]*' AND a.rowid = (SELECT min(b.rowid) FROM aliases b "
-    "WHERE b.service_id = a.service_id AND b.alias NOT GLOB "
-    "'*[^A-Za-z]*')) SELECT DISTINCT c.capability_id, replace(c.cue, h.ko, "
-    "l.la) FROM capability_cues c JOIN h ON c.cue GLOB h.ko || '*' OR "
-    "c.cue GLOB '* ' || h.ko || '*' JOIN l ON l.service_id = h.service_id "
-    "WHERE c.lang = 'ko' ORDER BY c.rowid";
+    "SELECT a.alias, (SELECT b.alias FROM aliases b WHERE b.service_id = "
+    "a.service_id AND b.alias NOT GLOB '*[^A-Za-z]*' ORDER BY b.rowid "
+    "LIMIT 1) FROM aliases a WHERE a.alias NOT GLOB '*[^가-힣]*' AND "
+    "length(a.alias) >= 2";
+
+#define HANGUL_LEN	3	/* bytes of a Hangul syllable in UTF-8 */
+
+/* cue with its first word that starts with a key of names respelt (a new
+ * string), or NULL. */
+static char *
+respell(const char *cue, const struct strmap *names, const struct strv *to)
+{
+	char	 key[256];
+	long	*i;
+
+	for (const char *w = cue; *w != '\0'; w++) {
+		size_t	n = 0, len, rest;
+
+		if (w != cue && w[-1] != ' ')
+			continue;
+		rest = strlen(w);
+		while (n + HANGUL_LEN <= rest && n + HANGUL_LEN < sizeof(key) &&
+		    tokenizer_is_hangul(w + n, HANGUL_LEN))
+			n += HANGUL_LEN;
+		for (len = n; len >= 2 * HANGUL_LEN; len -= HANGUL_LEN) {
+			memcpy(key, w, len);
+			key[len] = '\0';
+			if ((i = strmap_get(names, key)) != NULL)
+				return xasprintf("%.*s%s%s", (int)(w - cue), cue,
+				    to->v[*i], w + len);
+		}
+	}
+	return NULL;
+}
 
 static int
 add_spelled(struct ins *in)
 {
 	static const char *const cols[] = { "capability_id", "lang", "cue" };
 	sqlite3_stmt	*st;
-	struct strv	 twins = { 0 };
-	int		 rc = 0;
+	struct strmap	 names = { 0 };
+	struct strv	 keys = { 0 }, to = { 0 }, twins = { 0 };
+	int		 rc;
 
 	if (sqlite3_prepare_v2(in->cat->db, spelled_sql, -1, &st, NULL) !=
 	    SQLITE_OK)
 		return catalog_db_error(in->cat, "cannot spell the cues");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (int k = 0; k < 2; k++)
-			strv_push(&twins, (const char *)sqlite3_column_text(st,
-			    k));
+		if (sqlite3_column_type(st, 1) == SQLITE_TEXT) {
+			strv_push(&keys, (const char *)sqlite3_column_text(st,
+			    0));
+			strv_push(&to, (const char *)sqlite3_column_text(st,
+			    1));
+		}
 	sqlite3_finalize(st);
+	for (size_t k = 0; k < keys.n; k++)
+		if (strmap_get(&names, keys.v[k]) == NULL)
+			strmap_put(&names, keys.v[k], (long)k);
+	if (rc == SQLITE_DONE && sqlite3_prepare_v2(in->cat->db, "SELECT "
+	    "capability_id, cue FROM capability_cues WHERE lang = 'ko' GROUP "
+	    "BY capability_id, cue ORDER BY min(rowid)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			char *t = names.n == 0 ? NULL : respell((const char *)
+			    sqlite3_column_text(st, 1), &names, &to);
+
+			if (t == NULL)
+				continue;
+			strv_push(&twins, (const char *)sqlite3_column_text(st,
+			    0));
+			strv_push_owned(&twins, t);
+		}
+		sqlite3_finalize(st);
+	}
 	rc = rc == SQLITE_DONE ? 0 : catalog_db_error(in->cat,
 	    "cannot spell the cues");
 	for (size_t i = 0; rc == 0 && i + 1 < twins.n; i += 2) {
@@ -323,6 +373,9 @@ add_spelled(struct ins *in)
 		rc = ins_with_tokens(in, &(struct row){ "capability_cues",
 		    cols, v, 3 });
 	}
+	strmap_release(&names);
+	strv_release(&keys);
+	strv_release(&to);
 	strv_release(&twins);
 	return rc;
 }
