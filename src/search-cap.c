@@ -32,7 +32,7 @@ static const char *const deny_next[] = { "not", "no", "without", "never",
 static const char *const deny_last[] = { "없이", "없고", "없는", "없어",
     "없습", "없음", "없으", "말고", "빼고", "제외", "않고", "않는", "않을",
     "않아", "않게", "않도록", "않습", "않으", "않기", "않음", "싫어", "싫고",
-    "싫은", "싫습", "싫으", "싫다", NULL };
+    "싫은", "싫습", "싫으", "싫다", "아니", "아닌", NULL };
 #define DENY_AFTER	5
 #define DENY_NEXT	1		/* is one of deny_next */
 #define DENY_LAST	2		/* is one of deny_last */

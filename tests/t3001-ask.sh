@@ -119,6 +119,10 @@ check "a Korean cue with a product's name in Latin letters" jq -e \
     'any(.[].explain.capabilities[]; .id == "neuron-sdk" and .cue == "Inferentia에서 돌리")' "$T/out"
 run "$AWSAI" sql --no-headers -o tsv "SELECT count(*) FROM capability_cues WHERE cue = '인터커넥트' OR cue GLOB '*인터Connect*'"
 check "a Hangul name inside a longer word is not respelt" grep -qx 1 "$T/out"
+# "아니고" (is not) denies what comes before it: no chatbot capability
+run "$AWSAI" ask --explain -o json -n 3 "LLM 챗봇은 아니고 텍스트 로그에서 개인정보를 찾아서 가리고 싶어요"
+check "a Korean 아니고 denies the words before it" jq -e \
+    '.[0].id == "comprehend" and all(.[].explain.capabilities[]; .id != "genai-chatbot")' "$T/out"
 # a denied cue does not count: "파인튜닝 없이" asks for no fine-tuning
 run "$AWSAI" ask --explain -o json -n 3 파인튜닝 없이 사내 문서로 답하는 챗봇
 check "a Korean denial after a cue" jq -e \
