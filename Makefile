@@ -45,7 +45,7 @@ CATALOG	:= $(sort $(wildcard $(CATALOG_DIR)/*.json))
 DEB_PKGS = gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev \
 	   libreadline-dev libncurses-dev libstemmer-dev libcmocka-dev jq python3 \
 	   python3-pexpect less bash-completion zsh fish mandoc groff-base \
-	   clang libclang-rt-14-dev graphviz python3-jsonschema sqlite3
+	   clang libclang-rt-14-dev graphviz python3-jsonschema sqlite3 wamerican
 
 # Where `make install` puts things (DESTDIR for staging).
 PREFIX	?= /usr/local
@@ -111,11 +111,21 @@ EMBED_TEXT = printf '%s\n' '.section .rodata' \
 	    '.global awsai_catalog_image' '.global awsai_catalog_image_end' \
 	    '.global awsai_ask_image' '.global awsai_ask_image_end' \
 	    '.global awsai_list_image' '.global awsai_list_image_end' \
-	    '.global awsai_token_index' '.global awsai_token_index_end'
+	    '.global awsai_token_index' '.global awsai_token_index_end' \
+	    '.global awsai_dictionary' '.global awsai_dictionary_end' \
+	    'awsai_dictionary:' '.incbin "$(BUILD)/words.txt"' \
+	    'awsai_dictionary_end:'
+
+# The dictionary's lowercase words of five letters or more (dict.c); none
+# where the machine has no /usr/share/dict/american-english (wamerican).
+DICT	?= /usr/share/dict/american-english
+$(BUILD)/words.txt: Makefile | $(BUILD)/obj
+	if [ -r $(DICT) ]; then LC_ALL=C grep -E '^[a-z]{5,}$$' $(DICT) | \
+	    LC_ALL=C sort -u > $@; else : > $@; fi
 
 # Stage 1 has the schema but no catalog; it compiles catalog/ into a
 # database that stage 2 embeds (R12).
-$(BUILD)/embed0.S: $(BUILD)/schema.sql $(COMPLETIONS) Makefile
+$(BUILD)/embed0.S: $(BUILD)/schema.sql $(BUILD)/words.txt $(COMPLETIONS) Makefile
 	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
 	    'awsai_catalog_image_end:' 'awsai_ask_image:' 'awsai_ask_image_end:' \
 	    'awsai_list_image:' 'awsai_list_image_end:' \
@@ -125,7 +135,8 @@ $(BUILD)/embed0.S: $(BUILD)/schema.sql $(COMPLETIONS) Makefile
 # The whole catalog, ask's and list's tables alone (catalog_lean()), and
 # the token index ask reads (catalog-tokens.c).
 $(BUILD)/embed.S: $(BUILD)/schema.sql $(BUILD)/catalog.db $(BUILD)/ask.db \
-    $(BUILD)/list.db $(BUILD)/tokens.idx $(COMPLETIONS) Makefile
+    $(BUILD)/list.db $(BUILD)/tokens.idx $(BUILD)/words.txt $(COMPLETIONS) \
+    Makefile
 	$(EMBED_TEXT) '.balign 16' 'awsai_catalog_image:' \
 	    '.incbin "$(BUILD)/catalog.db"' 'awsai_catalog_image_end:' \
 	    '.balign 16' 'awsai_ask_image:' '.incbin "$(BUILD)/ask.db"' \

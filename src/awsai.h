@@ -66,6 +66,9 @@ struct stemmer;
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	 mem_populate(void *, size_t);
+
+/* dict.c */
+int	 dict_has(const char *);
 void	 mem_populate_ahead(void *, size_t *, size_t, size_t);
 void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);

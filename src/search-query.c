@@ -309,8 +309,8 @@ correct(struct search *s, const char *tok, const char *raw, char **word)
 	uint64_t	 m;
 
 	if (len < 5 || !isascii((unsigned char)tok[0]) ||
-	    catalog_known_token(s->cat, tok))
-		return NULL;
+	    catalog_known_token(s->cat, tok) || dict_has(raw))
+		return NULL;	/* short, known, or an English word spelt right */
 	if (!s->words_loaded)
 		load_words(s);
 	max = len < 8 ? 1 : 2;

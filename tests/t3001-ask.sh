@@ -119,6 +119,13 @@ check "a Korean cue with a product's name in Latin letters" jq -e \
     'any(.[].explain.capabilities[]; .id == "neuron-sdk" and .cue == "Inferentia에서 돌리")' "$T/out"
 run "$AWSAI" sql --no-headers -o tsv "SELECT count(*) FROM capability_cues WHERE cue = '인터커넥트' OR cue GLOB '*인터Connect*'"
 check "a Hangul name inside a longer word is not respelt" grep -qx 1 "$T/out"
+# an English word the dictionary has is spelt right, not a typo of a
+# catalog word ("heard" is no "hard", "stuff" no "staff"); a typo still
+# is corrected
+run "$AWSAI" ask -n 1 "we heard the stuff in these scanned receipts is suitable"
+check "a dictionary word is not corrected" sh -c '! grep -q "did you mean" "$1"' sh "$T/err"
+run "$AWSAI" ask -n 1 "transcibe our meetings automaticaly"
+check "a typo still is" grep -q 'did you mean "transcribe"' "$T/err"
 # "아니고" (is not) denies what comes before it: no chatbot capability
 run "$AWSAI" ask --explain -o json -n 3 "LLM 챗봇은 아니고 텍스트 로그에서 개인정보를 찾아서 가리고 싶어요"
 check "a Korean 아니고 denies the words before it" jq -e \
