@@ -66,10 +66,15 @@ struct stemmer;
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	 mem_populate(void *, size_t);
-
-/* dict.c */
-int	 dict_has(const char *);
-void	 mem_populate_ahead(void *, size_t *, size_t, size_t);
+void	 mem_populate_more(void *, size_t *, size_t, size_t);
+/* Maps in ahead what an array filled from its start is about to take
+ * (mem_populate_more()); nothing to do, most calls, costs a compare. */
+static inline void
+mem_populate_ahead(void *p, size_t *done, size_t want, size_t cap)
+{
+	if (want > *done)
+		mem_populate_more(p, done, want, cap);
+}
 void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
@@ -159,6 +164,9 @@ void	 diag_set_stream(FILE *);
 void	 diag_bug(const char *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4), noreturn));
 #define BUG(...) diag_bug(__FILE__, __LINE__, __VA_ARGS__)
+
+/* ------------------------------------------------------------------ dict.c */
+int	 dict_has(const char *);
 
 /* ------------------------------------------------------------------ util.c */
 int	 util_parse_int(const char *, long, long, long *);

@@ -85,13 +85,10 @@ add_cue(void *arg, long cap, const char *toks, const char *text)
 	s->cuetoks = search_grow(s->cuetoks, &s->capcuetoks, s->ncuetoks +
 	    q.n, sizeof(*s->cuetoks));
 	/* both filled from their start: mapped in ahead */
-	if ((s->ncues + 1) * sizeof(*s->cues) > s->cuesmapped)
-		mem_populate_ahead(s->cues, &s->cuesmapped, (s->ncues + 1) *
-		    sizeof(*s->cues), s->capcues * sizeof(*s->cues));
-	if ((s->ncuetoks + q.n) * sizeof(*s->cuetoks) > s->cuetoksmapped)
-		mem_populate_ahead(s->cuetoks, &s->cuetoksmapped,
-		    (s->ncuetoks + q.n) * sizeof(*s->cuetoks), s->capcuetoks *
-		    sizeof(*s->cuetoks));
+	mem_populate_ahead(s->cues, &s->cuesmapped, (s->ncues + 1) *
+	    sizeof(*s->cues), s->capcues * sizeof(*s->cues));
+	mem_populate_ahead(s->cuetoks, &s->cuetoksmapped, (s->ncuetoks +
+	    q.n) * sizeof(*s->cuetoks), s->capcuetoks * sizeof(*s->cuetoks));
 	c = &s->cues[s->ncues];
 	c->cap = (int)cap;
 	c->n = (int)q.n;

@@ -354,9 +354,8 @@ add_synonym(void *arg, int grp, const char *toks)
 	    s->nsyn >= s->capsyn)
 		return 0;
 	s->grploaded[grp] = 1;	/* 2 once this batch of rows is in */
-	if ((s->nsyn + 1) * sizeof(*s->syn) > s->synmapped)	/* ahead */
-		mem_populate_ahead(s->syn, &s->synmapped, (s->nsyn + 1) *
-		    sizeof(*s->syn), (s->capsyn + 1) * sizeof(*s->syn));
+	mem_populate_ahead(s->syn, &s->synmapped, (s->nsyn + 1) *
+	    sizeof(*s->syn), (s->capsyn + 1) * sizeof(*s->syn));
 	q = &s->syn[s->nsyn];
 	search_seq_parse((char *)toks, grp, q);
 	if (q->n > 0)

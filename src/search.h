@@ -298,10 +298,8 @@ static inline struct acc *
 search_acc(struct search *s, int i)
 {
 	if (s->accat[i] == 0) {
-		if ((s->nsvclist + 1) * sizeof(s->acc[0]) > s->accmapped)
-			mem_populate_ahead(s->acc, &s->accmapped,
-			    (s->nsvclist + 1) * sizeof(s->acc[0]),
-			    (s->nsvc + 1) * sizeof(s->acc[0]));
+		mem_populate_ahead(s->acc, &s->accmapped, (s->nsvclist + 1) *
+		    sizeof(s->acc[0]), (s->nsvc + 1) * sizeof(s->acc[0]));
 		memset(&s->acc[s->nsvclist], 0, sizeof(s->acc[0]));
 		s->svclist[s->nsvclist++] = i;
 		s->accat[i] = (int)s->nsvclist;

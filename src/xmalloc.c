@@ -75,15 +75,14 @@ mem_populate(void *p, size_t n)
 
 /*
  * The same for an array of cap bytes at p filled from its start, whose
- * first want bytes are about to be written: *done of them are mapped in,
- * and this maps in the rest and a chunk beyond, so that filling it costs
- * a call every POPULATE_AHEAD bytes.
+ * first want bytes are about to be written: *done of them are mapped in
+ * (fewer than want: mem_populate_ahead() checks), and this maps in the
+ * rest and a chunk beyond, so that filling it costs a call every
+ * POPULATE_AHEAD bytes.
  */
 void
-mem_populate_ahead(void *p, size_t *done, size_t want, size_t cap)
+mem_populate_more(void *p, size_t *done, size_t want, size_t cap)
 {
-	if (want <= *done)
-		return;
 	if (want < *done + POPULATE_AHEAD)
 		want = *done + POPULATE_AHEAD;
 	if (want > cap)
