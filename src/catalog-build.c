@@ -349,9 +349,9 @@ add_spelled(struct ins *in)
 	for (size_t k = 0; k < keys.n; k++)
 		if (strmap_get(&names, keys.v[k]) == NULL)
 			strmap_put(&names, keys.v[k], (long)k);
-	if (rc == SQLITE_DONE && sqlite3_prepare_v2(in->cat->db, "SELECT "
+	if (rc == SQLITE_DONE && (rc = sqlite3_prepare_v2(in->cat->db, "SELECT "
 	    "capability_id, cue FROM capability_cues WHERE lang = 'ko' GROUP "
-	    "BY capability_id, cue ORDER BY min(rowid)", -1, &st, NULL) ==
+	    "BY capability_id, cue ORDER BY min(rowid)", -1, &st, NULL)) ==
 	    SQLITE_OK) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			char *t = names.n == 0 ? NULL : respell((const char *)
